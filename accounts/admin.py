@@ -1,0 +1,29 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from accounts.models import Institution, User
+
+
+@admin.register(Institution)
+class InstitutionAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "kind", "code")
+    list_filter = ("kind",)
+    search_fields = ("name", "code")
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ("email",)
+    list_display = ("email", "first_name", "last_name", "institution", "profession", "is_active")
+    list_filter = ("groups", "profession", "is_active", "institution")
+    search_fields = ("email", "first_name", "last_name")
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Person"), {"fields": ("first_name", "last_name", "sex", "preferred_language")}),
+        (_("Work"), {"fields": ("institution", "profession")}),
+        (_("Roles"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        (_("Dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)

@@ -1,0 +1,32 @@
+"""The navigation each role sees, computed once per request from accounts.roles."""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import Capability, user_can
+
+# (URL name, label, capability required or None for everyone). Entries whose URL is not
+# installed yet are skipped, so the menu grows as apps add their pages.
+NAVIGATION = [
+    ("caselaw:judgment_search", _("Case-law"), None),
+    ("caselaw:statistics", _("Statistics"), Capability.VIEW_CASELAW_STATISTICS),
+    ("caselaw:editor_dashboard", _("Editing"), Capability.EDIT_JUDGMENTS),
+    ("trainings:session_list", _("Trainings"), Capability.MANAGE_OWN_TRAININGS),
+    ("trainings:statistics", _("Training figures"), Capability.VIEW_TRAINING_STATISTICS),
+    ("greta:recommendation_list", _("GRETA findings"), Capability.VIEW_RECOMMENDATIONS),
+    ("audit:event_list", _("Audit trail"), Capability.VIEW_AUDIT_LOG),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    items = []
+    for url_name, label, capability in NAVIGATION:
+        if capability is not None and not user_can(user, capability):
+            continue
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"url": url, "label": label, "active": request.path.startswith(url)})
+    return {"navigation_items": items}

@@ -1,0 +1,97 @@
+"""Who may do what: the one place that states each role's capabilities.
+
+Roles are Django groups; capabilities are permissions of the accounts app
+(`accounts.<capability>`). The groups and their permissions are created by a data
+migration and kept equal to this module after every `migrate` (see signals.py), so views,
+the API, templates and docs/roles.md all read the same table.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMINISTRATOR = "administrator", _("Administrator")
+    PROJECT_STAFF = "project_staff", _("Project staff")
+    CASELAW_EDITOR = "caselaw_editor", _("Case-law editor")
+    LEGAL_PROFESSIONAL = "legal_professional", _("Legal professional")
+    POLICE_INVESTIGATOR = "police_investigator", _("Police investigator")
+    TRAINER = "trainer", _("Trainer")
+    CIVIL_SOCIETY_READER = "civil_society_reader", _("Civil society reader")
+
+
+class Capability(models.TextChoices):
+    """Each value is a permission codename of the accounts app."""
+
+    VIEW_PROFESSIONAL_JUDGMENTS = (
+        "view_professional_judgments",
+        _("Read judgments open to signed-in professionals"),
+    )
+    EDIT_JUDGMENTS = "edit_judgments", _("Create, edit and anonymise judgments")
+    PUBLISH_JUDGMENTS = "publish_judgments", _("Approve and publish judgments")
+    VIEW_SOURCE_TEXT = "view_source_text", _("Open the unanonymised text of drafts")
+    VIEW_CASELAW_STATISTICS = "view_caselaw_statistics", _("Use case-law statistics")
+    SAVE_SEARCHES = "save_searches", _("Save searches and receive alerts")
+    MANAGE_OWN_TRAININGS = (
+        "manage_own_trainings",
+        _("Plan own training sessions and take attendance"),
+    )
+    MANAGE_ALL_TRAININGS = "manage_all_trainings", _("See and change all training sessions")
+    VIEW_TRAINING_STATISTICS = "view_training_statistics", _("Report training figures")
+    VIEW_RECOMMENDATIONS = "view_recommendations", _("Read recommendations and public progress")
+    PROPOSE_PROGRESS = "propose_progress", _("Propose progress updates for own institution")
+    MANAGE_RECOMMENDATIONS = "manage_recommendations", _("Record, review and export progress")
+    VIEW_AUDIT_LOG = "view_audit_log", _("Read and export the audit trail")
+    MANAGE_USERS = "manage_users", _("Manage users, roles and lockouts")
+
+
+C = Capability
+
+_READER = {C.VIEW_PROFESSIONAL_JUDGMENTS, C.SAVE_SEARCHES, C.VIEW_RECOMMENDATIONS}
+
+ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
+    Role.ADMINISTRATOR: frozenset(Capability),
+    Role.PROJECT_STAFF: frozenset(
+        _READER
+        | {
+            C.VIEW_CASELAW_STATISTICS,
+            C.MANAGE_ALL_TRAININGS,
+            C.MANAGE_OWN_TRAININGS,
+            C.VIEW_TRAINING_STATISTICS,
+            C.PROPOSE_PROGRESS,
+            C.MANAGE_RECOMMENDATIONS,
+            C.VIEW_AUDIT_LOG,
+        }
+    ),
+    Role.CASELAW_EDITOR: frozenset(
+        _READER
+        | {C.EDIT_JUDGMENTS, C.PUBLISH_JUDGMENTS, C.VIEW_SOURCE_TEXT, C.VIEW_CASELAW_STATISTICS}
+    ),
+    Role.LEGAL_PROFESSIONAL: frozenset(_READER | {C.VIEW_CASELAW_STATISTICS, C.PROPOSE_PROGRESS}),
+    Role.POLICE_INVESTIGATOR: frozenset(_READER | {C.VIEW_CASELAW_STATISTICS, C.PROPOSE_PROGRESS}),
+    Role.TRAINER: frozenset(_READER | {C.MANAGE_OWN_TRAININGS}),
+    Role.CIVIL_SOCIETY_READER: frozenset(_READER),
+}
+
+
+def permission_name(capability: Capability) -> str:
+    """Return the `app_label.codename` string that `user.has_perm` expects."""
+    return f"accounts.{capability.value}"
+
+
+def user_can(user, capability: Capability) -> bool:
+    """Return whether `user` holds `capability` through one of their roles."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.has_perm(permission_name(capability))
+
+
+def user_roles(user) -> set[Role]:
+    if not user.is_authenticated:
+        return set()
+    names = {group.name for group in user.groups.all()}
+    return {role for role in Role if role.value in names}
+
+
+def user_has_role(user, *roles: Role) -> bool:
+    return bool(user_roles(user) & set(roles))
