@@ -1,0 +1,403 @@
+"""Writes of the trainings app: sessions, participants, registrations and attendance."""
+
+import logging
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from difflib import SequenceMatcher
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from common.transliteration import to_latin
+from trainings.models import (
+    Attendance,
+    Participant,
+    ParticipantImport,
+    Registration,
+    TrainingSession,
+)
+
+logger = logging.getLogger(__name__)
+
+# Two names of the same institution whose unaccented Latin forms match at least this
+# much (difflib ratio, 0 to 1) are reported as a possible duplicate. Chosen so that
+# "Arbër Krasniqi" and "Arber Krasniqi" or "Milica Petrović" and "Милица Петровић" match,
+# while "Arta Krasniqi" and "Arben Krasniqi" do not.
+SIMILAR_NAME_RATIO = 0.88
+
+SESSION_FIELDS = (
+    "course",
+    "start_date",
+    "end_date",
+    "venue",
+    "city",
+    "format",
+    "language",
+    "organiser",
+    "capacity",
+    "status",
+)
+PARTICIPANT_FIELDS = (
+    "first_name",
+    "last_name",
+    "sex",
+    "institution",
+    "profession",
+    "position",
+    "email",
+    "phone",
+    "preferred_language",
+)
+
+
+# Sessions
+
+
+@transaction.atomic
+def session_create(*, created_by, trainers=(), **fields) -> TrainingSession:
+    """Create a session; a trainer who creates one is added to its trainers."""
+    session = TrainingSession(created_by=created_by, **fields)
+    session.full_clean()
+    session.save()
+    session.trainers.set(trainers)
+    own_profile = getattr(created_by, "trainer_profile", None)
+    if own_profile is not None:
+        session.trainers.add(own_profile)
+    logger.info("Training session %s created by user %s", session.pk, created_by.pk)
+    return session
+
+
+@transaction.atomic
+def session_update(*, session: TrainingSession, trainers=None, **fields) -> TrainingSession:
+    for name, value in fields.items():
+        if name not in SESSION_FIELDS:
+            raise TypeError(f"session_update() got an unexpected field {name!r}")
+        setattr(session, name, value)
+    session.full_clean()
+    outside = Attendance.objects.filter(registration__session=session).exclude(
+        day__range=(session.start_date, session.end_date)
+    )
+    if outside.exists():
+        raise ValidationError(
+            _(
+                "Attendance is recorded for days outside the new dates. Correct or keep "
+                "the dates so that every recorded day stays inside the session."
+            )
+        )
+    session.save()
+    if trainers is not None:
+        session.trainers.set(trainers)
+    return session
+
+
+# Participants
+
+
+def name_key(first_name: str, last_name: str) -> str:
+    """Return a name in lower-case Latin letters without diacritics, for comparisons."""
+    text = to_latin(f"{first_name} {last_name}").replace("đ", "dj").replace("Đ", "Dj")
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(plain.lower().split())
+
+
+def names_are_similar(left: str, right: str) -> bool:
+    return left == right or SequenceMatcher(None, left, right).ratio() >= SIMILAR_NAME_RATIO
+
+
+@dataclass
+class DuplicateCheck:
+    """Result of looking for a person before creating them."""
+
+    email_match: Participant | None = None
+    similar_names: list[Participant] = field(default_factory=list)
+
+
+def participant_find_duplicates(
+    *, email: str, first_name: str, last_name: str, institution, exclude_pk=None
+) -> DuplicateCheck:
+    """Find the participant with this e-mail and those with a similar name in the institution."""
+    check = DuplicateCheck()
+    email = (email or "").strip().lower()
+    if email:
+        check.email_match = Participant.objects.filter(email__iexact=email).first()
+    if institution is not None:
+        wanted = name_key(first_name, last_name)
+        same_institution = Participant.objects.filter(institution=institution)
+        if exclude_pk is not None:
+            same_institution = same_institution.exclude(pk=exclude_pk)
+        for candidate in same_institution.only("pk", "first_name", "last_name", "email"):
+            if names_are_similar(wanted, name_key(candidate.first_name, candidate.last_name)):
+                check.similar_names.append(candidate)
+    return check
+
+
+def participant_create(*, created_by, user=None, **fields) -> Participant:
+    """Create a participant; an e-mail address already in use raises ValidationError."""
+    fields["email"] = (fields.get("email") or "").strip().lower()
+    participant = Participant(created_by=created_by, user=user, **fields)
+    participant.full_clean()
+    participant.save()
+    logger.info(
+        "Participant %s created by user %s", participant.pk, getattr(created_by, "pk", None)
+    )
+    return participant
+
+
+def participant_for_user(*, user) -> Participant:
+    """Return the participant record of a platform user, creating it from the account."""
+    existing = Participant.objects.filter(user=user).first()
+    if existing is not None:
+        return existing
+    by_email = Participant.objects.filter(email__iexact=user.email, user__isnull=True).first()
+    if by_email is not None:
+        by_email.user = user
+        by_email.save(update_fields=["user"])
+        return by_email
+    return participant_create(
+        created_by=user,
+        user=user,
+        first_name=user.first_name or user.email.split("@")[0],
+        last_name=user.last_name,
+        sex=user.sex,
+        institution=user.institution,
+        profession=user.profession,
+        email=user.email,
+        preferred_language=user.preferred_language,
+    )
+
+
+# Registrations
+
+
+def registration_create(
+    *, session: TrainingSession, participant: Participant, registered_by, is_walk_in=False
+) -> Registration:
+    """Register a participant; a second registration or a full session raises ValidationError."""
+    if session.status == TrainingSession.Status.CANCELLED:
+        raise ValidationError(_("This session is cancelled; no one can be registered."))
+    if Registration.objects.filter(session=session, participant=participant).exists():
+        raise ValidationError(
+            _("%(name)s is already registered in this session.") % {"name": participant}
+        )
+    if (
+        not is_walk_in
+        and session.capacity is not None
+        and session.registrations.count() >= session.capacity
+    ):
+        raise ValidationError(
+            _("The session is full (%(capacity)s seats). Raise the capacity first.")
+            % {"capacity": session.capacity}
+        )
+    try:
+        with transaction.atomic():
+            registration = Registration.objects.create(
+                session=session,
+                participant=participant,
+                registered_by=registered_by,
+                is_walk_in=is_walk_in,
+            )
+    except IntegrityError as error:
+        # A concurrent request registered the same person between the check and the insert.
+        raise ValidationError(
+            _("%(name)s is already registered in this session.") % {"name": participant}
+        ) from error
+    return registration
+
+
+@transaction.atomic
+def registration_create_walk_in(
+    *, session: TrainingSession, registered_by, day: date | None = None, **participant_fields
+) -> Registration:
+    """Create (or reuse, by e-mail) a participant, register them and mark them present."""
+    email = (participant_fields.get("email") or "").strip().lower()
+    participant = Participant.objects.filter(email__iexact=email).first() if email else None
+    if participant is None:
+        participant = participant_create(created_by=registered_by, **participant_fields)
+    registration = registration_create(
+        session=session, participant=participant, registered_by=registered_by, is_walk_in=True
+    )
+    if day is not None:
+        attendance_record_day(
+            session=session,
+            day=day,
+            statuses={registration.pk: Attendance.Status.PRESENT},
+            recorded_by=registered_by,
+        )
+    return registration
+
+
+# Attendance
+
+
+@transaction.atomic
+def attendance_record_day(
+    *,
+    session: TrainingSession,
+    day: date,
+    statuses: dict[int, str],
+    recorded_by,
+    is_self_check_in: bool = False,
+) -> dict[str, int]:
+    """Save the attendance of one day for many registrations in a fixed number of queries.
+
+    `statuses` maps registration ids of this session to an Attendance.Status value.
+    Unchanged records are left alone; changed ones get a history entry naming the user,
+    so corrections keep the previous value. Raises ValidationError (and saves nothing)
+    for a day outside the session, an unknown status or a registration of another session.
+    """
+    if not session.has_day(day):
+        raise ValidationError(
+            _("%(day)s is not a day of this session (%(start)s to %(end)s).")
+            % {
+                "day": f"{day:%d.%m.%Y}",
+                "start": f"{session.start_date:%d.%m.%Y}",
+                "end": f"{session.end_date:%d.%m.%Y}",
+            }
+        )
+    valid_statuses = set(Attendance.Status.values)
+    bad_statuses = sorted({status for status in statuses.values() if status not in valid_statuses})
+    if bad_statuses:
+        raise ValidationError(
+            _("Unknown attendance status: %(values)s.") % {"values": ", ".join(bad_statuses)}
+        )
+    known_ids = set(
+        Registration.objects.filter(session=session, pk__in=statuses).values_list("pk", flat=True)
+    )
+    unknown_ids = sorted(set(statuses) - known_ids)
+    if unknown_ids:
+        raise ValidationError(
+            _("Registrations %(ids)s do not belong to this session.")
+            % {"ids": ", ".join(str(pk) for pk in unknown_ids)}
+        )
+
+    existing = {
+        record.registration_id: record
+        for record in Attendance.objects.select_for_update().filter(
+            registration_id__in=known_ids, day=day
+        )
+    }
+    to_create, to_update = [], []
+    for registration_id, status in statuses.items():
+        record = existing.get(registration_id)
+        if record is None:
+            to_create.append(
+                Attendance(
+                    registration_id=registration_id,
+                    day=day,
+                    status=status,
+                    recorded_by=recorded_by,
+                    is_self_check_in=is_self_check_in,
+                )
+            )
+        elif record.status != status:
+            record.status = status
+            record.recorded_by = recorded_by
+            record.is_self_check_in = is_self_check_in
+            to_update.append(record)
+
+    if to_create:
+        bulk_create_with_history(to_create, Attendance, default_user=recorded_by)
+    if to_update:
+        now = timezone.now()
+        for record in to_update:
+            record.recorded_at = now
+        bulk_update_with_history(
+            to_update,
+            Attendance,
+            ["status", "recorded_by", "is_self_check_in", "recorded_at"],
+            default_user=recorded_by,
+            default_change_reason="correction",
+        )
+    logger.info(
+        "Attendance of session %s on %s: %s created, %s changed by user %s",
+        session.pk,
+        day.isoformat(),
+        len(to_create),
+        len(to_update),
+        getattr(recorded_by, "pk", None),
+    )
+    return {"created": len(to_create), "updated": len(to_update)}
+
+
+def attendance_self_check_in(*, session: TrainingSession, day: date, user) -> Registration:
+    """Mark a signed-in user present (registering them as a walk-in if needed)."""
+    with transaction.atomic():
+        participant = participant_for_user(user=user)
+        registration = Registration.objects.filter(session=session, participant=participant).first()
+        if registration is None:
+            registration = registration_create(
+                session=session, participant=participant, registered_by=user, is_walk_in=True
+            )
+        attendance_record_day(
+            session=session,
+            day=day,
+            statuses={registration.pk: Attendance.Status.PRESENT},
+            recorded_by=user,
+            is_self_check_in=True,
+        )
+    return registration
+
+
+# Certificates
+
+
+def registration_attended_share(registration: Registration, attended_days: int) -> float:
+    return attended_days / len(registration.session.days)
+
+
+def registration_is_certificate_eligible(registration: Registration, attended_days: int) -> bool:
+    """Return whether `attended_days` (present or late) meet the course's required share."""
+    required = registration.session.course.required_attendance_percent
+    # Integer arithmetic so that 4 of 5 days meets 80 % exactly.
+    return attended_days * 100 >= required * len(registration.session.days)
+
+
+# Imports
+
+
+@transaction.atomic
+def participant_import_confirm(*, participant_import: ParticipantImport, confirmed_by) -> int:
+    """Save every row of a checked import, or nothing if any row fails; return rows saved."""
+    participant_import = ParticipantImport.objects.select_for_update().get(pk=participant_import.pk)
+    if participant_import.status != ParticipantImport.Status.PENDING:
+        raise ValidationError(_("This import has already been confirmed."))
+    if participant_import.error_count:
+        raise ValidationError(
+            _("%(count)s rows have errors. Correct the file and upload it again.")
+            % {"count": participant_import.error_count}
+        )
+    from trainings.imports import row_to_participant_fields
+
+    session = participant_import.session
+    saved = 0
+    for row in participant_import.rows:
+        fields = row_to_participant_fields(row)
+        existing = (
+            Participant.objects.filter(email__iexact=fields["email"]).first()
+            if fields["email"]
+            else None
+        )
+        participant = existing or participant_create(created_by=confirmed_by, **fields)
+        try:
+            registration_create(
+                session=session, participant=participant, registered_by=confirmed_by
+            )
+        except ValidationError as error:
+            raise ValidationError(
+                _("Row %(row)s: %(error)s") % {"row": row["line"], "error": error.messages[0]}
+            ) from error
+        saved += 1
+    participant_import.status = ParticipantImport.Status.CONFIRMED
+    participant_import.save(update_fields=["status"])
+    logger.info(
+        "Participant import %s confirmed by user %s: %s rows",
+        participant_import.pk,
+        confirmed_by.pk,
+        saved,
+    )
+    return saved
