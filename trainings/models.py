@@ -51,6 +51,16 @@ class Course(models.Model):
             "late) to receive a certificate of attendance."
         ),
     )
+    judgments = models.ManyToManyField(
+        "caselaw.Judgment",
+        verbose_name=_("teaching judgments"),
+        blank=True,
+        related_name="training_courses",
+        help_text=_(
+            "Case-law used as teaching material. Pages list only the judgments the "
+            "reader may see."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
