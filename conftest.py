@@ -95,16 +95,27 @@ def page(browser, live_server):
     context.close()
 
 
-@pytest.fixture(autouse=True)
-def reference_data(request):
-    """Restore the migrations' reference data after a transactional test flushed it."""
-    if "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames:
-        return
+def _seed_reference_data() -> None:
     from django.apps import apps
 
     from accounts.reference_data import seed_institutions
     from accounts.services import role_groups_sync
 
-    request.getfixturevalue("transactional_db")
     seed_institutions(apps)
     role_groups_sync(apps=apps)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Re-create reference data that a transactional test of an earlier run flushed."""
+    with django_db_blocker.unblock():
+        _seed_reference_data()
+
+
+@pytest.fixture(autouse=True)
+def reference_data(request):
+    """Restore the migrations' reference data after a transactional test flushed it."""
+    if "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    _seed_reference_data()

@@ -70,7 +70,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.LEGAL_PROFESSIONAL: frozenset(_READER | {C.VIEW_CASELAW_STATISTICS, C.PROPOSE_PROGRESS}),
     Role.POLICE_INVESTIGATOR: frozenset(_READER | {C.VIEW_CASELAW_STATISTICS, C.PROPOSE_PROGRESS}),
     Role.TRAINER: frozenset(_READER | {C.MANAGE_OWN_TRAININGS}),
-    Role.CIVIL_SOCIETY_READER: frozenset(_READER),
+    # Civil society readers see public judgments only, not those kept for professionals.
+    Role.CIVIL_SOCIETY_READER: frozenset({C.SAVE_SEARCHES, C.VIEW_RECOMMENDATIONS}),
 }
 
 
@@ -95,3 +96,16 @@ def user_roles(user) -> set[Role]:
 
 def user_has_role(user, *roles: Role) -> bool:
     return bool(user_roles(user) & set(roles))
+
+
+def capability_table_markdown() -> str:
+    """Return the role-by-capability table that docs/roles.md shows (a test keeps them equal)."""
+    roles = list(Role)
+    lines = [
+        "| Capability | " + " | ".join(str(role.label) for role in roles) + " |",
+        "|---|" + "---|" * len(roles),
+    ]
+    for capability in Capability:
+        marks = ["yes" if capability in ROLE_CAPABILITIES[role] else "–" for role in roles]
+        lines.append(f"| {capability.label} (`{capability.value}`) | " + " | ".join(marks) + " |")
+    return "\n".join(lines)

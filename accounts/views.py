@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -76,10 +77,9 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 
 def _redirect_in_language(request, url: str, language: str) -> HttpResponseRedirect:
     """Redirect to `url` in `language` and remember that language in the cookie."""
-    from django.conf import settings
-
+    target = translate_url(url, language)
     translation.activate(language)
-    response = HttpResponseRedirect(translate_url(url, language))
+    response = HttpResponseRedirect(target)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", secure=not settings.DEBUG
     )

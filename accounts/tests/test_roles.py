@@ -1,0 +1,45 @@
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.utils import translation
+
+from accounts.roles import ROLE_CAPABILITIES, Capability, Role, capability_table_markdown, user_can
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_role_group_exists_with_its_permissions():
+    for role, capabilities in ROLE_CAPABILITIES.items():
+        group = Group.objects.get(name=role.value)
+        codenames = set(group.permissions.values_list("codename", flat=True))
+        assert codenames == {capability.value for capability in capabilities}, role
+
+
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("capability", list(Capability))
+def test_user_can_follows_role_table(make_user, role, capability):
+    user = make_user(role)
+    assert user_can(user, capability) == (capability in ROLE_CAPABILITIES[role])
+
+
+def test_anonymous_and_inactive_users_hold_no_capability(make_user):
+    from django.contrib.auth.models import AnonymousUser
+
+    inactive = make_user(Role.ADMINISTRATOR, is_active=False)
+    for capability in Capability:
+        assert not user_can(AnonymousUser(), capability)
+        assert not user_can(inactive, capability)
+
+
+def test_user_without_role_holds_no_capability(make_user):
+    user = make_user(None)
+    assert not any(user_can(user, capability) for capability in Capability)
+
+
+def test_roles_doc_matches_role_table():
+    with translation.override("en"):
+        table = capability_table_markdown()
+    doc = (Path(settings.BASE_DIR) / "docs" / "roles.md").read_text(encoding="utf-8")
+    assert table in doc, "docs/roles.md is out of date: paste capability_table_markdown()"
