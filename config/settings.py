@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "common",
     "accounts",
     "caselaw",
+    "caselaw.search",
     "trainings",
     "greta",
 ]
