@@ -1,0 +1,48 @@
+"""Reindex a judgment after every save or change of its vocabularies, once committed."""
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_save
+from django.dispatch import receiver
+
+from caselaw.models import Court, Judgment
+from caselaw.search.indexing import judgment_reindex
+
+
+def _reindex_on_commit(judgment_id: int) -> None:
+    transaction.on_commit(lambda: judgment_reindex(judgment_id=judgment_id))
+
+
+@receiver(post_save, sender=Judgment, dispatch_uid="search_judgment_saved")
+def judgment_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _reindex_on_commit(instance.pk)
+
+
+def judgment_vocabulary_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        _reindex_on_commit(instance.pk)
+        return
+    for judgment_id in pk_set or ():
+        _reindex_on_commit(judgment_id)
+
+
+for relation in ("keywords", "provisions", "exploitation_forms", "means"):
+    m2m_changed.connect(
+        judgment_vocabulary_changed,
+        sender=getattr(Judgment, relation).through,
+        dispatch_uid=f"search_judgment_{relation}_changed",
+    )
+
+
+@receiver(post_save, sender=Court, dispatch_uid="search_court_saved")
+def court_saved(sender, instance, raw=False, **kwargs):
+    """Copy a changed court level onto the search documents of its judgments."""
+    if raw:
+        return
+    from caselaw.search.models import SearchDocument
+
+    SearchDocument.objects.filter(court=instance).exclude(court_level=instance.level).update(
+        court_level=instance.level
+    )
