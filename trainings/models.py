@@ -57,8 +57,7 @@ class Course(models.Model):
         blank=True,
         related_name="training_courses",
         help_text=_(
-            "Case-law used as teaching material. Pages list only the judgments the "
-            "reader may see."
+            "Case-law used as teaching material. Pages list only the judgments the reader may see."
         ),
     )
     is_active = models.BooleanField(_("active"), default=True)

@@ -1,0 +1,613 @@
+"""Pages of the trainings app: sessions, registrations, imports, roll-call and reports.
+
+Trainers reach only sessions they created or train in; any other session is a 404, so
+ids cannot be probed. Project staff reach all sessions.
+"""
+
+import io
+import logging
+from datetime import date
+
+import qrcode
+import qrcode.image.svg
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, ListView
+
+from accounts.permissions import CapabilityRequiredMixin
+from accounts.roles import Capability
+from common.exports import csv_response, xlsx_response
+from trainings import exports, services
+from trainings.filters import TrainingSessionFilter
+from trainings.forms import (
+    ParticipantForm,
+    ParticipantImportForm,
+    StatisticsFilterForm,
+    TrainingSessionForm,
+    WalkInForm,
+)
+from trainings.imports import ImportFileError, check_rows, read_table
+from trainings.models import (
+    Attendance,
+    Course,
+    ParticipantImport,
+    Profession,
+    Registration,
+    Trainer,
+    TrainingSession,
+)
+from trainings.statistics import DIMENSIONS, training_figures
+
+logger = logging.getLogger(__name__)
+
+CHECK_IN_SALT = "trainings.self-check-in"
+
+
+class TrainerRequiredMixin(CapabilityRequiredMixin):
+    required_capability = Capability.MANAGE_OWN_TRAININGS
+
+    def get_session(self, pk) -> TrainingSession:
+        sessions = TrainingSession.objects.visible_to(self.request.user).select_related(
+            "course", "organiser"
+        )
+        return get_object_or_404(sessions, pk=pk)
+
+
+def parse_day(session: TrainingSession, value: str) -> date:
+    """Return the session day named by `value` (yyyy-mm-dd); raise ValidationError otherwise."""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError as error:
+        raise ValidationError(
+            _("Invalid day “%(value)s”; use yyyy-mm-dd.") % {"value": value}
+        ) from error
+    if not session.has_day(day):
+        raise ValidationError(
+            _("%(day)s is not a day of this session (%(start)s to %(end)s).")
+            % {
+                "day": f"{day:%d.%m.%Y}",
+                "start": f"{session.start_date:%d.%m.%Y}",
+                "end": f"{session.end_date:%d.%m.%Y}",
+            }
+        )
+    return day
+
+
+def bad_request(request, message: str, *, status: int = 400):
+    return render(request, "trainings/bad_request.html", {"message": message}, status=status)
+
+
+# Sessions
+
+
+class SessionListView(TrainerRequiredMixin, ListView):
+    template_name = "trainings/session_list.html"
+    context_object_name = "sessions"
+    paginate_by = 25
+
+    def get_queryset(self):
+        sessions = (
+            TrainingSession.objects.visible_to(self.request.user)
+            .select_related("course", "organiser")
+            .annotate(registration_count=Count("registrations", distinct=True))
+            .order_by("-start_date", "pk")
+        )
+        self.filterset = TrainingSessionFilter(self.request.GET or None, queryset=sessions)
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter"] = self.filterset
+        return context
+
+
+class SessionFormMixin(TrainerRequiredMixin):
+    template_name = "trainings/session_form.html"
+
+    def render_form(self, form, session=None, status=200):
+        context = {"form": form, "session": session}
+        return render(self.request, self.template_name, context, status=status)
+
+    def save(self, form, session=None):
+        data = dict(form.cleaned_data)
+        trainers = data.pop("trainers")
+        try:
+            if session is None:
+                return services.session_create(
+                    created_by=self.request.user, trainers=trainers, **data
+                )
+            return services.session_update(session=session, trainers=trainers, **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return None
+
+
+class SessionCreateView(SessionFormMixin, View):
+    def get(self, request):
+        return self.render_form(TrainingSessionForm())
+
+    def post(self, request):
+        form = TrainingSessionForm(request.POST)
+        session = self.save(form) if form.is_valid() else None
+        if session is None:
+            return self.render_form(form, status=400)
+        messages.success(request, _("Session created."))
+        return redirect("trainings:session_detail", pk=session.pk)
+
+
+class SessionUpdateView(SessionFormMixin, View):
+    def get(self, request, pk):
+        session = self.get_session(pk)
+        return self.render_form(TrainingSessionForm(instance=session), session)
+
+    def post(self, request, pk):
+        session = self.get_session(pk)
+        form = TrainingSessionForm(request.POST, instance=TrainingSession.objects.get(pk=pk))
+        saved = self.save(form, session) if form.is_valid() else None
+        if saved is None:
+            return self.render_form(form, session, status=400)
+        messages.success(request, _("Session saved."))
+        return redirect("trainings:session_detail", pk=session.pk)
+
+
+class SessionDetailView(TrainerRequiredMixin, View):
+    def get(self, request, pk):
+        session = self.get_session(pk)
+        registrations = list(exports.session_registrations(session))
+        rows = []
+        for registration in registrations:
+            days_attended = exports.attended_days(registration)
+            rows.append(
+                {
+                    "registration": registration,
+                    "statuses": exports.attendance_by_day(registration),
+                    "days_attended": days_attended,
+                    "eligible": services.registration_is_certificate_eligible(
+                        registration, days_attended
+                    ),
+                }
+            )
+        today = timezone.localdate()
+        context = {
+            "session": session,
+            "rows": rows,
+            "days": session.days,
+            "today": today if session.has_day(today) else None,
+            "trainers": session.trainers.all(),
+            "eligible_count": sum(1 for row in rows if row["eligible"]),
+        }
+        return render(request, "trainings/session_detail.html", context)
+
+
+# Registrations and imports
+
+
+class RegistrationCreateView(TrainerRequiredMixin, View):
+    template_name = "trainings/registration_form.html"
+
+    def get(self, request, pk):
+        session = self.get_session(pk)
+        return render(request, self.template_name, {"session": session, "form": ParticipantForm()})
+
+    def post(self, request, pk):
+        session = self.get_session(pk)
+        form = ParticipantForm(request.POST)
+        context = {"session": session, "form": form}
+        if not form.is_valid():
+            return render(request, self.template_name, context, status=400)
+        fields = dict(form.cleaned_data)
+        confirm_similar = fields.pop("confirm_similar")
+        check = services.participant_find_duplicates(
+            email=fields["email"],
+            first_name=fields["first_name"],
+            last_name=fields["last_name"],
+            institution=fields["institution"],
+        )
+        if check.email_match is None and check.similar_names and not confirm_similar:
+            context["similar_names"] = check.similar_names
+            return render(request, self.template_name, context, status=409)
+        try:
+            participant = check.email_match or services.participant_create(
+                created_by=request.user, **fields
+            )
+            services.registration_create(
+                session=session, participant=participant, registered_by=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return render(request, self.template_name, context, status=400)
+        if check.email_match is not None:
+            messages.info(
+                request,
+                _("%(name)s was already recorded with this e-mail; that record is used.")
+                % {"name": participant.full_name},
+            )
+        messages.success(request, _("%(name)s registered.") % {"name": participant.full_name})
+        return redirect("trainings:session_detail", pk=session.pk)
+
+
+class ImportUploadView(TrainerRequiredMixin, View):
+    template_name = "trainings/import_upload.html"
+
+    def get(self, request, pk):
+        session = self.get_session(pk)
+        form = ParticipantImportForm()
+        return render(request, self.template_name, {"session": session, "form": form})
+
+    def post(self, request, pk):
+        session = self.get_session(pk)
+        form = ParticipantImportForm(request.POST, request.FILES)
+        context = {"session": session, "form": form}
+        if not form.is_valid():
+            return render(request, self.template_name, context, status=400)
+        uploaded = form.cleaned_data["file"]
+        try:
+            rows = check_rows(read_table(uploaded), session)
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+            return render(request, self.template_name, context, status=400)
+        participant_import = ParticipantImport.objects.create(
+            session=session, uploaded_by=request.user, filename=uploaded.name[:255], rows=rows
+        )
+        logger.info(
+            "Participant import %s uploaded by user %s: %s rows",
+            participant_import.pk,
+            request.user.pk,
+            len(rows),
+        )
+        return redirect("trainings:import_preview", pk=session.pk, import_pk=participant_import.pk)
+
+
+class ImportPreviewView(TrainerRequiredMixin, View):
+    template_name = "trainings/import_preview.html"
+
+    def get_import(self, request, pk, import_pk):
+        session = self.get_session(pk)
+        participant_import = get_object_or_404(
+            ParticipantImport, pk=import_pk, session=session, uploaded_by=request.user
+        )
+        return session, participant_import
+
+    def get(self, request, pk, import_pk):
+        session, participant_import = self.get_import(request, pk, import_pk)
+        context = {"session": session, "participant_import": participant_import}
+        return render(request, self.template_name, context)
+
+    def post(self, request, pk, import_pk):
+        session, participant_import = self.get_import(request, pk, import_pk)
+        try:
+            saved = services.participant_import_confirm(
+                participant_import=participant_import, confirmed_by=request.user
+            )
+        except ValidationError as error:
+            context = {
+                "session": session,
+                "participant_import": participant_import,
+                "confirm_errors": error.messages,
+            }
+            return render(request, self.template_name, context, status=400)
+        messages.success(request, _("%(count)s participants registered.") % {"count": saved})
+        return redirect("trainings:session_detail", pk=session.pk)
+
+
+# Attendance
+
+
+class RollCallView(TrainerRequiredMixin, View):
+    """The day's participants with one control each, saved in one request."""
+
+    template_name = "trainings/roll_call.html"
+
+    def get(self, request, pk, day):
+        session = self.get_session(pk)
+        try:
+            day = parse_day(session, day)
+        except ValidationError as error:
+            return bad_request(request, error.messages[0])
+        return self.render_page(session, day)
+
+    def render_page(self, session, day, *, status=200, errors=(), walk_in_form=None):
+        registrations = (
+            Registration.objects.filter(session=session)
+            .select_related("participant__institution")
+            .prefetch_related(
+                Prefetch(
+                    "attendances", queryset=Attendance.objects.filter(day=day), to_attr="today"
+                )
+            )
+            .order_by("participant__last_name", "participant__first_name", "pk")
+        )
+        rows = [
+            {
+                "registration": registration,
+                "status": registration.today[0].status if registration.today else "",
+            }
+            for registration in registrations
+        ]
+        context = {
+            "session": session,
+            "day": day,
+            "rows": rows,
+            "statuses": Attendance.Status.choices,
+            "errors": errors,
+            "walk_in_form": walk_in_form or WalkInForm(),
+            "previous_day": next((d for d in reversed(session.days) if d < day), None),
+            "next_day": next((d for d in session.days if d > day), None),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def post(self, request, pk, day):
+        session = self.get_session(pk)
+        try:
+            day = parse_day(session, day)
+        except ValidationError as error:
+            return bad_request(request, error.messages[0])
+        statuses = {}
+        for key, value in request.POST.items():
+            if key.startswith("status-") and value:
+                try:
+                    statuses[int(key.removeprefix("status-"))] = value
+                except ValueError:
+                    return bad_request(request, _("Invalid field %(name)s.") % {"name": key})
+        try:
+            result = services.attendance_record_day(
+                session=session, day=day, statuses=statuses, recorded_by=request.user
+            )
+        except ValidationError as error:
+            return self.render_page(session, day, status=400, errors=error.messages)
+        messages.success(
+            request,
+            _("Attendance saved: %(created)s recorded, %(updated)s corrected.") % result,
+        )
+        return redirect("trainings:roll_call", pk=session.pk, day=day.isoformat())
+
+
+class WalkInView(RollCallView):
+    def post(self, request, pk, day):
+        session = self.get_session(pk)
+        try:
+            day = parse_day(session, day)
+        except ValidationError as error:
+            return bad_request(request, error.messages[0])
+        form = WalkInForm(request.POST)
+        if not form.is_valid():
+            return self.render_page(session, day, status=400, walk_in_form=form)
+        try:
+            registration = services.registration_create_walk_in(
+                session=session, registered_by=request.user, day=day, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.render_page(session, day, status=400, walk_in_form=form)
+        messages.success(
+            request,
+            _("%(name)s added and marked present.") % {"name": registration.participant},
+        )
+        return redirect("trainings:roll_call", pk=session.pk, day=day.isoformat())
+
+
+def check_in_token(session: TrainingSession, day: date) -> str:
+    return signing.dumps({"session": session.pk, "day": day.isoformat()}, salt=CHECK_IN_SALT)
+
+
+class CheckInQrView(TrainerRequiredMixin, View):
+    """The QR code (SVG) that participants scan to check themselves in today."""
+
+    def get(self, request, pk, day):
+        session = self.get_session(pk)
+        try:
+            day = parse_day(session, day)
+        except ValidationError as error:
+            return bad_request(request, error.messages[0])
+        url = request.build_absolute_uri(
+            reverse("trainings:self_check_in", args=[check_in_token(session, day)])
+        )
+        image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=12)
+        buffer = io.BytesIO()
+        image.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class CheckInPageView(TrainerRequiredMixin, View):
+    def get(self, request, pk, day):
+        session = self.get_session(pk)
+        try:
+            day = parse_day(session, day)
+        except ValidationError as error:
+            return bad_request(request, error.messages[0])
+        context = {"session": session, "day": day, "is_today": day == timezone.localdate()}
+        return render(request, "trainings/check_in_qr.html", context)
+
+
+class SelfCheckInView(LoginRequiredMixin, View):
+    """Where a signed-in participant lands after scanning the day's QR code."""
+
+    template_name = "trainings/self_check_in.html"
+
+    def resolve(self, token):
+        try:
+            payload = signing.loads(token, salt=CHECK_IN_SALT)
+            session = TrainingSession.objects.select_related("course").get(pk=payload["session"])
+            day = date.fromisoformat(payload["day"])
+        except (signing.BadSignature, TrainingSession.DoesNotExist, KeyError, ValueError):
+            raise Http404 from None
+        if day != timezone.localdate():
+            raise ValidationError(_("This QR code was valid on %(day)s only.") % {"day": day})
+        return session, day
+
+    def get(self, request, token):
+        try:
+            session, day = self.resolve(token)
+        except ValidationError as error:
+            return bad_request(request, error.messages[0], status=410)
+        return render(request, self.template_name, {"session": session, "day": day})
+
+    def post(self, request, token):
+        try:
+            session, day = self.resolve(token)
+            services.attendance_self_check_in(session=session, day=day, user=request.user)
+        except ValidationError as error:
+            return bad_request(request, error.messages[0], status=410)
+        context = {"session": session, "day": day, "checked_in": True}
+        return render(request, self.template_name, context)
+
+
+# Exports
+
+
+class AttendanceSheetView(TrainerRequiredMixin, View):
+    def get(self, request, pk, file_format, day=None):
+        if file_format not in ("xlsx", "pdf"):
+            raise Http404
+        session = self.get_session(pk)
+        if day is not None:
+            try:
+                day = parse_day(session, day)
+            except ValidationError as error:
+                return bad_request(request, error.messages[0])
+        suffix = day.isoformat() if day else "all-days"
+        filename = f"attendance-{session.pk}-{suffix}.{file_format}"
+        logger.info(
+            "Attendance sheet %s of session %s exported by user %s",
+            file_format,
+            session.pk,
+            request.user.pk,
+        )
+        if file_format == "xlsx":
+            return xlsx_response(filename, exports.attendance_sheet_xlsx(session, day))
+        return exports.attendance_sheet_pdf(session, day).response(filename)
+
+
+class CertificatesView(TrainerRequiredMixin, View):
+    """Certificates of attendance for everyone who met the course's required share."""
+
+    def get(self, request, pk, registration_pk=None):
+        session = self.get_session(pk)
+        registrations = exports.session_registrations(session)
+        if registration_pk is not None:
+            registrations = registrations.filter(pk=registration_pk)
+        documents = []
+        for registration in registrations:
+            days_attended = exports.attended_days(registration)
+            if services.registration_is_certificate_eligible(registration, days_attended):
+                documents.append(exports.certificate_pdf_bytes(registration, days_attended))
+        if not documents:
+            if registration_pk is not None and not registrations.exists():
+                raise Http404
+            return bad_request(
+                request,
+                _("No participant has attended %(percent)s%% of the days yet.")
+                % {"percent": session.course.required_attendance_percent},
+                status=409,
+            )
+        logger.info(
+            "%s certificates of session %s exported by user %s",
+            len(documents),
+            session.pk,
+            request.user.pk,
+        )
+        response = HttpResponse(exports.merge_pdfs(documents), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="certificates-{session.pk}.pdf"'
+        return response
+
+
+# Courses and trainers
+
+
+class CourseListView(TrainerRequiredMixin, ListView):
+    template_name = "trainings/course_list.html"
+    context_object_name = "courses"
+    queryset = Course.objects.filter(is_active=True).annotate(
+        session_count=Count("sessions", distinct=True)
+    )
+
+
+class CourseDetailView(TrainerRequiredMixin, DetailView):
+    template_name = "trainings/course_detail.html"
+    context_object_name = "course"
+    queryset = Course.objects.prefetch_related("materials", "certified_trainers")
+
+    def get_context_data(self, **kwargs):
+        from caselaw.models import Judgment
+
+        context = super().get_context_data(**kwargs)
+        context["judgments"] = Judgment.objects.visible_to(self.request.user).filter(
+            training_courses=self.object
+        )
+        context["target_professions"] = [
+            Profession(value).label
+            for value in self.object.target_professions
+            if value in Profession.values
+        ]
+        return context
+
+
+class TrainerListView(TrainerRequiredMixin, ListView):
+    template_name = "trainings/trainer_list.html"
+    context_object_name = "trainers"
+    queryset = Trainer.objects.select_related("user").prefetch_related("certified_courses")
+
+
+# Statistics
+
+
+class StatisticsView(CapabilityRequiredMixin, View):
+    required_capability = Capability.VIEW_TRAINING_STATISTICS
+
+    def figures(self, request):
+        form = StatisticsFilterForm(request.GET or None)
+        if form.is_bound and not form.is_valid():
+            return form, None
+        data = form.cleaned_data if form.is_bound else {}
+        figures = training_figures(
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            period=data.get("period") or "year",
+        )
+        return form, figures
+
+    def get(self, request):
+        form, figures = self.figures(request)
+        status = 400 if figures is None else 200
+        breakdowns = []
+        if figures is not None:
+            for dimension, label in DIMENSIONS:
+                rows = figures.breakdowns[dimension]
+                largest = max((row.people for row in rows), default=0)
+                for row in rows:
+                    row.bar_percent = 100 * row.people / largest if largest else 0
+                breakdowns.append({"key": dimension, "label": label, "rows": rows})
+        context = {
+            "form": form,
+            "figures": figures,
+            "breakdowns": breakdowns,
+            "query": request.GET.urlencode(),
+        }
+        return render(request, "trainings/statistics.html", context, status=status)
+
+
+class StatisticsExportView(StatisticsView):
+    def get(self, request, file_format):
+        if file_format not in ("xlsx", "csv"):
+            raise Http404
+        form, figures = self.figures(request)
+        if figures is None:
+            return bad_request(
+                request, " ".join(form.errors.get("__all__", [])) or _("Invalid filter.")
+            )
+        logger.info("Training statistics %s exported by user %s", file_format, request.user.pk)
+        if file_format == "xlsx":
+            return xlsx_response("training-statistics.xlsx", exports.statistics_xlsx(figures))
+        header = [_("Breakdown"), _("Group"), _("People trained"), _("Participant training days")]
+        return csv_response("training-statistics.csv", header, exports.statistics_csv_rows(figures))
