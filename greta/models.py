@@ -223,7 +223,7 @@ class Recommendation(models.Model):
         default=dict,
         blank=True,
         help_text=_(
-            'Case-law search filters that measure this recommendation, e.g. {"topic": "compensation"}.'
+            'Case-law filters that measure this recommendation, e.g. {"outcome": "conviction"}.'
         ),
     )
     training_topic = models.CharField(
