@@ -59,9 +59,9 @@ class ParticipantForm(forms.ModelForm):
             "preferred_language",
         ]
 
-    def validate_unique(self):
-        # The service reuses the participant with the same e-mail instead of rejecting it.
-        pass
+    def _get_validation_exclusions(self):
+        # An e-mail already recorded is not a form error: the view reuses that participant.
+        return super()._get_validation_exclusions() | {"email"}
 
 
 class WalkInForm(forms.ModelForm):
@@ -69,8 +69,8 @@ class WalkInForm(forms.ModelForm):
         model = Participant
         fields = ["first_name", "last_name", "sex", "institution", "profession", "email"]
 
-    def validate_unique(self):
-        pass
+    def _get_validation_exclusions(self):
+        return super()._get_validation_exclusions() | {"email"}
 
 
 class ParticipantImportForm(forms.Form):

@@ -3,7 +3,7 @@
 import logging
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from difflib import SequenceMatcher
 
 from django.core.exceptions import ValidationError
@@ -175,7 +175,12 @@ def participant_for_user(*, user) -> Participant:
 
 
 def registration_create(
-    *, session: TrainingSession, participant: Participant, registered_by, is_walk_in=False
+    *,
+    session: TrainingSession,
+    participant: Participant,
+    registered_by,
+    is_walk_in=False,
+    registered_at=None,
 ) -> Registration:
     """Register a participant; a second registration or a full session raises ValidationError."""
     if session.status == TrainingSession.Status.CANCELLED:
@@ -200,6 +205,7 @@ def registration_create(
                 participant=participant,
                 registered_by=registered_by,
                 is_walk_in=is_walk_in,
+                registered_at=registered_at or timezone.now(),
             )
     except IntegrityError as error:
         # A concurrent request registered the same person between the check and the insert.
@@ -360,6 +366,13 @@ def registration_is_certificate_eligible(registration: Registration, attended_da
 # Imports
 
 
+def _start_of_day(iso_date: str | None):
+    if not iso_date:
+        return None
+    day = date.fromisoformat(iso_date)
+    return timezone.make_aware(datetime.combine(day, time(9, 0)))
+
+
 @transaction.atomic
 def participant_import_confirm(*, participant_import: ParticipantImport, confirmed_by) -> int:
     """Save every row of a checked import, or nothing if any row fails; return rows saved."""
@@ -385,7 +398,10 @@ def participant_import_confirm(*, participant_import: ParticipantImport, confirm
         participant = existing or participant_create(created_by=confirmed_by, **fields)
         try:
             registration_create(
-                session=session, participant=participant, registered_by=confirmed_by
+                session=session,
+                participant=participant,
+                registered_by=confirmed_by,
+                registered_at=_start_of_day(row["values"].get("registered_on")),
             )
         except ValidationError as error:
             raise ValidationError(
