@@ -14,7 +14,7 @@ NAVIGATION = [
     ("trainings:session_list", _("Trainings"), Capability.MANAGE_OWN_TRAININGS),
     ("trainings:statistics", _("Training figures"), Capability.VIEW_TRAINING_STATISTICS),
     ("greta:recommendation_list", _("GRETA findings"), Capability.VIEW_RECOMMENDATIONS),
-    ("audit:event_list", _("Audit trail"), Capability.VIEW_AUDIT_LOG),
+    ("accounts:audit_event_list", _("Audit trail"), Capability.VIEW_AUDIT_LOG),
 ]
 
 

@@ -23,3 +23,13 @@ class ProfileForm(forms.ModelForm):
             "profession",
             "sex",
         ]
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Six-digit code"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}
+        ),
+    )

@@ -1,4 +1,9 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
 
@@ -28,3 +33,46 @@ class UserLanguageMiddleware:
                 secure=not settings.DEBUG,
             )
         return response
+
+
+class TwoFactorRequiredMiddleware:
+    """Send signed-in users who still owe a second factor to the two-factor page.
+
+    API requests get 403 instead of a redirect. Sign-out, language switching, static files
+    and the health check stay reachable.
+    """
+
+    ALLOWED_URL_NAMES = {"two_factor", "two_factor_qr", "logout"}
+    ALLOWED_PREFIXES = ("/static/", "/i18n/", "/healthz", "/robots.txt")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from accounts.two_factor import needs_second_factor
+
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and not self._is_allowed(request)
+            and needs_second_factor(user, required_by_settings=settings.TWO_FACTOR_REQUIRED)
+        ):
+            if request.path.startswith("/api/"):
+                detail = "Two-factor verification is required. Sign in through the web page."
+                return JsonResponse({"detail": detail}, status=403)
+            target = reverse("accounts:two_factor")
+            return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+    def _is_allowed(self, request) -> bool:
+        if request.path.startswith(self.ALLOWED_PREFIXES):
+            return True
+        match = getattr(request, "resolver_match", None) or _resolve(request.path)
+        return match is not None and match.url_name in self.ALLOWED_URL_NAMES
+
+
+def _resolve(path: str):
+    try:
+        return resolve(path)
+    except Resolver404:
+        return None

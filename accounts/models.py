@@ -124,3 +124,7 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+
+# The audit trail lives in accounts so that every app can record into it.
+from accounts.audit import AuditEvent  # noqa: E402, F401

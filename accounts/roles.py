@@ -109,3 +109,11 @@ def capability_table_markdown() -> str:
         marks = ["yes" if capability in ROLE_CAPABILITIES[role] else "–" for role in roles]
         lines.append(f"| {capability.label} (`{capability.value}`) | " + " | ".join(marks) + " |")
     return "\n".join(lines)
+
+
+# Roles that must sign in with a second factor (TOTP) when settings.TWO_FACTOR_REQUIRED is on.
+TWO_FACTOR_ROLES = frozenset({Role.ADMINISTRATOR, Role.PROJECT_STAFF, Role.CASELAW_EDITOR})
+
+
+def user_requires_two_factor(user) -> bool:
+    return user.is_superuser or bool(user_roles(user) & TWO_FACTOR_ROLES)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import views
+from accounts import audit_views, views
 
 app_name = "accounts"
 
@@ -8,6 +8,10 @@ urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="login"),
     path("sign-out/", views.SignOutView.as_view(), name="logout"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("two-factor/", views.TwoFactorView.as_view(), name="two_factor"),
+    path("audit/", audit_views.AuditEventListView.as_view(), name="audit_event_list"),
+    path("audit/export.csv", audit_views.AuditEventExportView.as_view(), name="audit_event_export"),
+    path("two-factor/qr.svg", views.two_factor_qr, name="two_factor_qr"),
     path("password/change/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/change/done/", views.PasswordChangeDoneView.as_view(), name="password_change_done"
