@@ -13,6 +13,7 @@ from trainings.models import Participant, ParticipantImport, Registration
 pytestmark = pytest.mark.django_db
 
 HEADER = "Emri;Mbiemri;Gjinia;Institucioni;Profesioni;E-mail;Data e regjistrimit"
+MILICA = "Milica;Đurić;F;courts;judge;m@example.test;\n"
 
 
 def csv_upload(text: str, encoding: str = "utf-8", name: str = "list.csv"):
@@ -142,7 +143,8 @@ def test_confirm_saves_all_rows(trainer, make_session):
     session = make_session(trainer)
     text = (
         HEADER
-        + "\nArbër;Gashi;M;courts;judge;a@example.test;\nMilica;Đurić;F;courts;judge;m@example.test;\n"
+        + "\nArbër;Gashi;M;courts;judge;a@example.test;\n"
+        + "Milica;Đurić;F;courts;judge;m@example.test;\n"
     )
     rows = check(csv_upload(text), session)
     participant_import = ParticipantImport.objects.create(
@@ -163,7 +165,8 @@ def test_confirm_with_errors_saves_nothing(trainer, make_session):
     session = make_session(trainer)
     text = (
         HEADER
-        + "\nArbër;Gashi;M;courts;judge;a@example.test;\nMilica;Đurić;;courts;judge;m@example.test;\n"
+        + "\nArbër;Gashi;M;courts;judge;a@example.test;\n"
+        + "Milica;Đurić;;courts;judge;m@example.test;\n"
     )
     rows = check(csv_upload(text), session)
     participant_import = ParticipantImport.objects.create(
@@ -180,7 +183,8 @@ def test_confirm_rolls_back_on_late_conflict(trainer, make_session, make_partici
     session = make_session(trainer)
     text = (
         HEADER
-        + "\nArbër;Gashi;M;courts;judge;a@example.test;\nMilica;Đurić;F;courts;judge;m@example.test;\n"
+        + "\nArbër;Gashi;M;courts;judge;a@example.test;\n"
+        + "Milica;Đurić;F;courts;judge;m@example.test;\n"
     )
     rows = check(csv_upload(text), session)
     participant_import = ParticipantImport.objects.create(
