@@ -292,20 +292,24 @@ class NameIndex:
     """Lookup tables from folded words and initials to listed persons."""
 
     forms: dict[str, list[NameForm]]
-    initials: dict[str, set[int]]
+    # Folded initial -> (person index, part number) pairs it may stand for.
+    initials: dict[str, set[tuple[int, int]]]
     part_counts: list[int]
+    # Lower-case words of the listed names ("van" in "Johan van Dijk"), which may
+    # stand between two name parts.
+    particles: frozenset[str]
 
 
 def build_name_index(persons: Sequence[Person]) -> NameIndex:
     forms: dict[str, list[NameForm]] = {}
-    initials: dict[str, set[int]] = {}
+    initials: dict[str, set[tuple[int, int]]] = {}
     part_counts = []
     for person_index, person in enumerate(persons):
         parts = name_parts(person.name)
         part_counts.append(len(parts))
         for part_number, part in enumerate(parts):
             for key in initial_keys(part):
-                initials.setdefault(key, set()).add(person_index)
+                initials.setdefault(key, set()).add((person_index, part_number))
             folded = fold_word(part)
             if len(folded) < MIN_NAME_PART_LENGTH:
                 continue
@@ -314,7 +318,13 @@ def build_name_index(persons: Sequence[Person]) -> NameIndex:
                 forms.setdefault(form, []).append(
                     NameForm(person_index, part_number, is_common_word, keeps_full_part)
                 )
-    return NameIndex(forms, initials, part_counts)
+    particles = frozenset(
+        fold_word(word)
+        for person in persons
+        for word in person.name.split()
+        if word.islower() and "." not in word
+    )
+    return NameIndex(forms, initials, part_counts, particles)
 
 
 # ---------------------------------------------------------------------------
@@ -335,8 +345,12 @@ class NameToken:
     original_start: int
     original_end: int
     matches: tuple[NameForm, ...]  # empty for an initial
-    persons: frozenset[int]
+    parts: dict[int, frozenset[int]]  # person index -> part numbers it may be
     is_initial: bool
+
+    @property
+    def persons(self) -> frozenset[int]:
+        return frozenset(self.parts)
 
     @property
     def common_word_only(self) -> bool:
@@ -364,7 +378,7 @@ def name_tokens(folded: FoldedText, original: str, index: NameIndex) -> list[Nam
         start, end = word_match.span()
         original_start, original_end = folded.original_span(start, end, original)
         if _is_initial(folded, original, start, end):
-            persons = frozenset(index.initials.get(word_match.group(), ()))
+            pairs = index.initials.get(word_match.group(), ())
             matches: tuple[NameForm, ...] = ()
             # The token takes in the dot after the initial.
             end += 1
@@ -372,8 +386,8 @@ def name_tokens(folded: FoldedText, original: str, index: NameIndex) -> list[Nam
         else:
             word = original[original_start:original_end]
             matches = _accepted_matches(index.forms.get(word_match.group(), ()), word)
-            persons = frozenset(match.person_index for match in matches)
-        if persons:
+            pairs = [(match.person_index, match.part_number) for match in matches]
+        if pairs:
             tokens.append(
                 NameToken(
                     start=start,
@@ -381,75 +395,87 @@ def name_tokens(folded: FoldedText, original: str, index: NameIndex) -> list[Nam
                     original_start=original_start,
                     original_end=original_end,
                     matches=matches,
-                    persons=persons,
+                    parts=_parts_by_person(pairs),
                     is_initial=not matches,
                 )
             )
     return tokens
 
 
-def _joins(folded_text: str, left: NameToken, right: NameToken) -> bool:
+def _parts_by_person(pairs: Iterable[tuple[int, int]]) -> dict[int, frozenset[int]]:
+    parts: dict[int, set[int]] = {}
+    for person, part in pairs:
+        parts.setdefault(person, set()).add(part)
+    return {person: frozenset(numbers) for person, numbers in parts.items()}
+
+
+def _joins(folded_text: str, left: NameToken, right: NameToken, particles: frozenset[str]) -> bool:
     """Tell whether two tokens are adjacent parts of one written name."""
     gap = folded_text[left.end : right.start]
     if gap in ("-", "‐"):
         return True
     if gap == "":
         return left.is_initial
-    return gap.isspace() and gap.count("\n") <= 1
+    if gap.count("\n") > 1:
+        return False
+    return all(word in particles for word in gap.split())
 
 
-def group_runs(folded_text: str, tokens: list[NameToken]) -> list[list[NameToken]]:
+def group_runs(
+    folded_text: str, tokens: list[NameToken], particles: frozenset[str] = frozenset()
+) -> list[list[NameToken]]:
+    """Group tokens separated only by spaces, a hyphen or the listed particles."""
     runs: list[list[NameToken]] = []
     for token in tokens:
-        if runs and _joins(folded_text, runs[-1][-1], token):
+        if runs and _joins(folded_text, runs[-1][-1], token, particles):
             runs[-1].append(token)
         else:
             runs.append([token])
     return runs
 
 
+def fits_person(segment: Sequence[NameToken], person: int) -> bool:
+    """Tell whether each token of the segment can be a different name part of the person.
+
+    So "Agim Berisha" fits Agim Berisha, while "D. D." does not fit Drita Gashi.
+    """
+    used: set[int] = set()
+
+    def assign(position: int) -> bool:
+        if position == len(segment):
+            return True
+        for part in segment[position].parts.get(person, ()):
+            if part not in used:
+                used.add(part)
+                if assign(position + 1):
+                    return True
+                used.discard(part)
+        return False
+
+    return assign(0)
+
+
+def candidate_persons(segment: Sequence[NameToken]) -> list[int]:
+    """Return the persons the whole segment may name, in listed order."""
+    return [person for person in sorted(segment[0].persons) if fits_person(segment, person)]
+
+
 def split_run(run: list[NameToken]) -> list[list[NameToken]]:
     """Split a run of name tokens into names, each as long as one person allows.
 
     Greedy from the left: a name grows while some listed person has every token
-    in it, so "Agim Berisha Besnik Berisha" splits into two names.
+    in it as a different name part, so "Agim Berisha Besnik Berisha" splits into
+    two names.
     """
     segments = []
     index = 0
     while index < len(run):
-        persons = run[index].persons
         end = index + 1
-        while end < len(run) and persons & run[end].persons:
-            persons = persons & run[end].persons
+        while end < len(run) and candidate_persons(run[index : end + 1]):
             end += 1
         segments.append(run[index:end])
         index = end
     return segments
-
-
-def _candidates(segment: list[NameToken]) -> frozenset[int]:
-    persons = segment[0].persons
-    for token in segment[1:]:
-        persons = persons & token.persons
-    return persons
-
-
-def _complete_persons(
-    segment: list[NameToken], persons: frozenset[int], index: NameIndex
-) -> list[int]:
-    """Return the candidates whose every name part is written in the segment."""
-    complete = []
-    for person in persons:
-        covered = {
-            match.part_number
-            for token in segment
-            for match in token.matches
-            if match.person_index == person
-        }
-        initials = sum(1 for token in segment if token.is_initial)
-        if len(covered) + initials >= index.part_counts[person]:
-            complete.append(person)
-    return complete
 
 
 def _is_sentence_start(original: str, position: int) -> bool:
@@ -472,17 +498,20 @@ def person_finding(
     """
     if all(token.is_initial for token in segment) and len(segment) < 2:
         return None
-    candidates = _candidates(segment)
-    complete = _complete_persons(segment, candidates, index)
+    candidates = candidate_persons(segment)
+    if not candidates:
+        return None
+    # The tokens fit distinct parts, so as many tokens as parts is the full name.
+    complete = [p for p in candidates if len(segment) >= index.part_counts[p]]
     if len(candidates) == 1:
-        person_index: int | None = next(iter(candidates))
+        person_index: int | None = candidates[0]
     elif len(complete) == 1:
         person_index = complete[0]
     else:
         person_index = None
 
     if person_index is None:
-        pseudonyms = dict.fromkeys(persons[i].pseudonym for i in sorted(candidates))
+        pseudonyms = dict.fromkeys(persons[i].pseudonym for i in candidates)
         replacement = AMBIGUOUS_SEPARATOR.join(pseudonyms)
     else:
         replacement = persons[person_index].pseudonym
@@ -499,7 +528,7 @@ def find_person_findings(text: str, folded: FoldedText, persons: Sequence[Person
     index = build_name_index(persons)
     tokens = name_tokens(folded, text, index)
     findings = []
-    for run in group_runs(folded.text, tokens):
+    for run in group_runs(folded.text, tokens, index.particles):
         for segment in split_run(run):
             finding = person_finding(segment, text, persons, index)
             if finding is not None:
@@ -522,13 +551,15 @@ _PERSONAL_NUMBER_RE = re.compile(
 )
 
 _PHONE_RES = (
-    # International: +383 44 123 456, 00383-44-123-456, +383 (0)44 123 456,
-    # +381 64 123 4567, +1 (202) 555-0143.
+    # International: +383 44 123 456, +383-44-123-456, 00383 44 123 456,
+    # +383 (0)44 123 456, +381 64 123 4567, +1 (202) 555-0143. After 00 the country
+    # code must be followed by a space, which keeps out ids such as 002-12882.
     re.compile(
-        r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s.\-]?\(0\))?(?:[\s.\-/]?\(?\d{1,4}\)?){2,5}(?!\w)"
+        r"(?<![\w+])(?:\+[1-9]\d{0,2}|00[1-9]\d{0,2}(?=[\s(]))(?:[\s.\-]?\(0\))?(?:[\s.\-/]?\(?\d{1,4}\)?){2,5}(?!\w)"
     ),
     # National: 044 123 456, (044) 123-456, 049.123.456, 038/512-345, 064 123 4567.
-    re.compile(r"(?<![\w+/])\(?0\d{2}\)?[\s.\-/]?\d{3}[\s.\-]?\d{3,4}(?![\w/])"),
+    # An area code never starts with 00, which keeps out ids such as 001-114032.
+    re.compile(r"(?<![\w+/])\(?0[1-9]\d\)?[\s.\-/]?\d{3}[\s.\-]?\d{3,4}(?![\w/])"),
 )
 _PHONE_DIGITS = range(8, 16)
 
@@ -556,7 +587,7 @@ _PLATE_RES = (
 _PASSPORT_RE = re.compile(r"(?<!\w)P\d{7,8}(?!\w)")
 # Folded: "pasaporta", "passport", "pasoš" and "пасош".
 _PASSPORT_MARKER_RE = re.compile(r"(?<!\w)(?:pas+aport\w*|passport\w*|pasos\w*)")
-_PASSPORT_AFTER_MARKER_RE = re.compile(r"(?<!\w)[a-z]{0,2} ?\d{6,9}(?!\w)")
+_PASSPORT_AFTER_MARKER_RE = re.compile(r"(?<!\w)[a-z]{0,2}\d{6,9}(?!\w)")
 MARKER_WINDOW = 50
 
 
@@ -654,7 +685,7 @@ _BIRTH_MARKER_RE = re.compile(
 
 
 def find_birth_date_findings(text: str, folded: FoldedText) -> list[Finding]:
-    """Find the first date written within a short window after each birth marker.
+    """Find the first date written after a birth marker, in the same sentence.
 
     NOTE: a year of birth alone ("born in 1990") and a date written before its
     marker are not found.
@@ -666,8 +697,22 @@ def find_birth_date_findings(text: str, folded: FoldedText) -> list[Finding]:
         if date is None or date.group() == PLACEHOLDERS[DATE_OF_BIRTH]:
             continue
         start, end = folded.original_span(date.start(), date.end(), text)
+        gap = text[folded.ends[marker.end() - 1] : start]
+        if _ends_sentence(gap):
+            continue
         findings.append(_identifier(text, start, end, DATE_OF_BIRTH))
     return findings
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[;\n]|[.!?]\s+(\S)")
+
+
+def _ends_sentence(gap: str) -> bool:
+    """Tell whether a sentence or clause ends in ``gap`` ("lindur fëmijë. Seanca")."""
+    for match in _SENTENCE_BREAK_RE.finditer(gap):
+        if match.group(1) is None or match.group(1).isupper():
+            return True
+    return False
 
 
 # --- Street addresses -----------------------------------------------------
@@ -715,8 +760,13 @@ def _street_name_end(name: str) -> tuple[int, bool]:
             continue
         if letters.lower() in _HOUSE_NUMBER_WORDS and next_word[:1].isdigit() and end:
             continue
-        return end, True
-    return end, False
+        return _without_final_dot(name, end), True
+    return _without_final_dot(name, end), False
+
+
+def _without_final_dot(name: str, end: int) -> int:
+    """Leave a full stop after the street name to the sentence ("... Kombit 7.")."""
+    return end - 1 if end and name[end - 1] == "." else end
 
 
 def find_address_findings(text: str) -> list[Finding]:
