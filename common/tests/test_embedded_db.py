@@ -4,6 +4,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -33,10 +34,9 @@ def postmaster_pid(data_dir: Path) -> int:
 
 
 @pytest.fixture
-def data_dir(tmp_path_factory):
+def data_dir():
     # A short path: PostgreSQL's Unix socket path is limited to about 100 bytes.
-    directory = Path(f"/tmp/thb-embedded-{os.getpid()}")
-    directory.mkdir(exist_ok=True)
+    directory = Path(tempfile.mkdtemp(prefix="thb-pg-"))
     directory.chmod(0o755)
     yield directory
     from config.embedded_db import stop_embedded_server
