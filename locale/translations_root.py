@@ -246,8 +246,7 @@ T = {
         "становништво, у овом тексту треба тумачити у потпуности у складу са Резолуцијом "
         "1244 Савета безбедности Уједињених нација и без прејудицирања статуса Косова.",
     ),
-    "A platform of the Council of Europe action against trafficking in human beings in "
-    "Kosovo*.": (
+    "A platform of the Council of Europe action against trafficking in human beings in Kosovo*.": (
         "Platformë e veprimit të Këshillit të Evropës kundër trafikimit me qenie njerëzore "
         "në Kosovë*.",
         "Платформа акције Савета Европе против трговине људима на Косову*.",
@@ -260,6 +259,109 @@ T = {
     "Skip to main content": ("Kalo te përmbajtja kryesore", "Пређи на главни садржај"),
     "Main navigation": ("Navigimi kryesor", "Главна навигација"),
     "Sign out": ("Dil", "Одјава"),
+    "Sign-in": ("Hyrje", "Пријава"),
+    "Failed sign-in": ("Hyrje e dështuar", "Неуспела пријава"),
+    "Sign-out": ("Dalje", "Одјава"),
+    "Account locked out": ("Llogaria u bllokua", "Налог је блокиран"),
+    "Lockout removed": ("Bllokimi u hoq", "Блокада је уклоњена"),
+    "Restricted judgment viewed": (
+        "U shikua aktgjykim i kufizuar",
+        "Прегледана пресуда ограниченог приступа",
+    ),
+    "Unanonymised text opened": (
+        "U hap teksti i paanonimizuar",
+        "Отворен неанонимизовани текст",
+    ),
+    "Record created": ("Regjistrim i krijuar", "Запис је направљен"),
+    "Record changed": ("Regjistrim i ndryshuar", "Запис је измењен"),
+    "Judgment published": ("Aktgjykimi u publikua", "Пресуда је објављена"),
+    "Judgment withdrawn": ("Aktgjykimi u tërhoq", "Пресуда је повучена"),
+    "Export": ("Eksport", "Извоз"),
+    "time": ("koha", "време"),
+    "action": ("veprimi", "радња"),
+    "object type": ("lloji i objektit", "врста објекта"),
+    "app_label.model, e.g. caselaw.judgment": (
+        "app_label.model, p.sh. caselaw.judgment",
+        "app_label.model, нпр. caselaw.judgment",
+    ),
+    "object id": ("id e objektit", "ид објекта"),
+    "detail": ("detaje", "детаљи"),
+    "Ids, formats and counts; never personal data.": (
+        "Identifikues, formate dhe numërime; kurrë të dhëna personale.",
+        "Идентификатори, формати и бројеви; никада лични подаци.",
+    ),
+    "audit event": ("ngjarje auditimi", "ревизијски догађај"),
+    "audit events": ("ngjarjet e auditimit", "ревизијски догађаји"),
+    "Audit events": ("Ngjarjet e auditimit", "Ревизијски догађаји"),
+    "Action": ("Veprimi", "Радња"),
+    "User id": ("ID e përdoruesit", "ИД корисника"),
+    "Object type": ("Lloji i objektit", "Врста објекта"),
+    "Object id": ("ID e objektit", "ИД објекта"),
+    "From": ("Nga", "Од"),
+    "Until": ("Deri", "До"),
+    "Six-digit code": ("Kodi me gjashtë shifra", "Шестоцифрени код"),
+    "Every sign-in, failed sign-in, lockout, publication, withdrawal, export and view of a "
+    "restricted judgment, with its time and the user id. The trail cannot be changed.": (
+        "Çdo hyrje, hyrje e dështuar, bllokim, publikim, tërheqje, eksport dhe shikim i një "
+        "aktgjykimi të kufizuar, me kohën dhe ID-në e përdoruesit. Gjurma nuk mund të ndryshohet.",
+        "Свака пријава, неуспела пријава, блокада, објава, повлачење, извоз и преглед пресуде "
+        "ограниченог приступа, са временом и ИД-ом корисника. Траг се не може мењати.",
+    ),
+    "Filter": ("Filtro", "Филтрирај"),
+    "Download CSV": ("Shkarko CSV", "Преузми CSV"),
+    "Time": ("Koha", "Време"),
+    "Object": ("Objekti", "Објекат"),
+    "Detail": ("Detaje", "Детаљи"),
+    "No events match these filters.": (
+        "Asnjë ngjarje nuk përputhet me këto filtra.",
+        "Ниједан догађај не одговара овим филтерима.",
+    ),
+    "Account locked": ("Llogaria u bllokua", "Налог је блокиран"),
+    "The account is locked after %(limit)s failed sign-in attempts. Try again later, or ask "
+    "an administrator to unlock it now.": (
+        "Llogaria bllokohet pas %(limit)s përpjekjeve të dështuara për hyrje. Provoni më vonë "
+        "ose kërkoni nga një administrator ta zhbllokojë tani.",
+        "Налог се блокира након %(limit)s неуспелих покушаја пријаве. Покушајте касније или "
+        "замолите администратора да га одмах одблокира.",
+    ),
+    "The lock ends by itself after %(minutes)s minutes.": (
+        "Bllokimi përfundon vetvetiu pas %(minutes)s minutash.",
+        "Блокада престаје сама након %(minutes)s минута.",
+    ),
+    "Two-factor authentication": ("Vërtetimi me dy faktorë", "Двофакторска аутентификација"),
+    "Your role requires a second factor. Scan this code with an authenticator app (for "
+    "example FreeOTP, Aegis or Google Authenticator), then enter the six-digit code it shows.": (
+        "Roli juaj kërkon një faktor të dytë. Skanoni këtë kod me një aplikacion vërtetimi "
+        "(p.sh. FreeOTP, Aegis ose Google Authenticator), pastaj shkruani kodin me gjashtë "
+        "shifra që ai shfaq.",
+        "Ваша улога захтева други фактор. Скенирајте овај код апликацијом за аутентификацију "
+        "(нпр. FreeOTP, Aegis или Google Authenticator), а затим унесите шестоцифрени код који "
+        "она приказује.",
+    ),
+    "QR code for the authenticator app": (
+        "Kodi QR për aplikacionin e vërtetimit",
+        "QR код за апликацију за аутентификацију",
+    ),
+    "Or enter this key by hand:": (
+        "Ose shkruani këtë çelës me dorë:",
+        "Или унесите овај кључ ручно:",
+    ),
+    "Enter the six-digit code from your authenticator app.": (
+        "Shkruani kodin me gjashtë shifra nga aplikacioni juaj i vërtetimit.",
+        "Унесите шестоцифрени код из ваше апликације за аутентификацију.",
+    ),
+    "Verify": ("Verifiko", "Потврди"),
+    "The code is not valid. Enter the current six-digit code.": (
+        "Kodi nuk është i vlefshëm. Shkruani kodin aktual me gjashtë shifra.",
+        "Код није важећи. Унесите тренутни шестоцифрени код.",
+    ),
+    "Pages": ("Faqet", "Странице"),
+    "Previous": ("E mëparshmja", "Претходна"),
+    "Page %(number)s of %(total)s": (
+        "Faqja %(number)s nga %(total)s",
+        "Страница %(number)s од %(total)s",
+    ),
+    "Next": ("Tjetra", "Следећа"),
 }
 
 
