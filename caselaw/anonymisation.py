@@ -203,7 +203,7 @@ DECLENSION_VOWELS = frozenset("aeiou")
 # case occurrence of one of them is read as the word and left alone; a capitalised
 # one is read as the name. NOTE: a capitalised word at the start of a sentence, a
 # heading or a proper name ("Shpresa" as an NGO) is still replaced, so when such a
-# name stands alone at a sentence start the finding is marked needs_review.
+# name is alone at a sentence start the finding is marked needs_review.
 # Albanian: light, hope, butterfly, beauty, flower, star, sun, snow, bee, faith or
 # pledge, love, dawn, joy, eagle, white, freedom, life, day, summer, wind, good,
 # source, noble, brave, side, resistance, mimosa, violet, happiness.
@@ -246,7 +246,7 @@ class NameForm:
 def inflected_forms(part: str) -> dict[str, bool]:
     """Return the folded inflected forms of a folded name part.
 
-    The value tells whether the form keeps the whole part (see NameForm).
+    Each value is True when the form keeps the whole part (see NameForm).
     """
     forms = {part: True}
     for ending in NAME_ENDINGS:
@@ -493,8 +493,9 @@ def person_finding(
     Rule for a name shared by several listed persons: a complete name ("Agim
     Berisha") goes to the one person it names in full; otherwise the name is
     ambiguous ("Berisha" alone for two brothers) and gets the pseudonyms of all
-    candidates joined by "/" ("V1/V2"), in listed order, so the text claims no more
-    than it knows. Initials alone count only when there are at least two of them.
+    candidates joined by "/" ("V1/V2"), in listed order, so the text attributes
+    the name to no single person. Initials alone count only when there are at
+    least two of them.
     """
     if all(token.is_initial for token in segment) and len(segment) < 2:
         return None
@@ -545,7 +546,8 @@ def find_person_findings(text: str, folded: FoldedText, persons: Sequence[Person
 # diacritics.
 
 _PERSONAL_NUMBER_RE = re.compile(
-    # Kosovo personal number: 10 digits, not starting with 0 (a phone number does).
+    # Kosovo personal number: 10 digits. NOTE: taken not to start with 0, which
+    # leaves 10-digit numbers starting with 0 to the phone patterns.
     # Serbian and former Yugoslav JMBG: 13 digits.
     r"(?<![\w.,])(?:[1-9]\d{9}|\d{13})(?![\w]|[.,]\d)"
 )
@@ -840,8 +842,8 @@ def apply_findings(text: str, findings: Sequence[Finding]) -> str:
             )
         if text[finding.start : finding.end] != finding.text:
             raise ValueError(
-                f"Finding at {finding.start}-{finding.end} does not match the text there; "
-                "apply findings to the text they were found in."
+                f"Finding at {finding.start}-{finding.end} does not match the text there. "
+                "Apply findings to the text they were found in."
             )
         if finding.start < position:
             raise ValueError(
