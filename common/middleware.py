@@ -7,6 +7,7 @@ from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 
 from common.logging import clear_request, set_request
+from config.db_router import reset_primary_pin
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +24,7 @@ class DatabaseUnavailableMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        reset_primary_pin()
         set_request(request)
         try:
             return self.get_response(request)
