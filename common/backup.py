@@ -69,7 +69,11 @@ def connection_url(settings_dict: dict) -> str:
     host = settings_dict.get("HOST") or ""
     port = settings_dict.get("PORT") or ""
     name = settings_dict["NAME"]
-    credentials = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+    credentials = ""
+    if user and password:
+        credentials = f"{user}:{password}@"
+    elif user:
+        credentials = f"{user}@"
     if host.startswith("/"):
         return f"postgresql://{credentials}/{name}?host={quote(host)}" + (
             f"&port={port}" if port else ""

@@ -13,7 +13,7 @@ logger = logging.getLogger(__name__)
 
 
 class DatabaseUnavailableMiddleware:
-    """Answer 503 instead of 500 when PostgreSQL cannot be reached.
+    """Return 503 instead of 500 when PostgreSQL cannot be reached.
 
     Connection errors are OperationalError or InterfaceError in psycopg2; other database
     errors are real bugs and still raise. Django reconnects on the next request

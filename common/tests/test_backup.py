@@ -1,4 +1,4 @@
-"""A backup restored into a fresh database holds the same records."""
+"""A backup restored into a fresh database contains the same records."""
 
 import uuid
 from pathlib import Path
@@ -54,7 +54,7 @@ def test_backup_round_trip(tmp_path, settings, make_user, fresh_database):
     assert (restored_media / "judgments" / "source.txt").read_text() == "Aktgjykimi – Пресуда"
 
 
-def test_restore_rejects_a_file_that_is_not_a_backup(tmp_path, fresh_database):
+def test_restore_rejects_non_backup_file(tmp_path, fresh_database):
     bogus = Path(tmp_path / "bogus.tar")
     bogus.write_bytes(b"not a tar file")
     with pytest.raises(BackupError, match="not a readable backup"):
