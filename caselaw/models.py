@@ -3,6 +3,8 @@
 Victims and defendants are recorded as counts, aggregate facts and pseudonyms only. The
 real names behind the pseudonyms (ProtectedPerson) and the unanonymised source text exist
 only while a judgment is a draft; `caselaw.services.judgment_publish` deletes them.
+Change history (django-simple-history) is registered in apps.py, once modeltranslation
+has added the per-language fields.
 """
 
 from django.conf import settings
@@ -13,7 +15,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from accounts.roles import Role
 from caselaw.querysets import JudgmentQuerySet
@@ -41,8 +42,6 @@ class Court(models.Model):
         blank=True,
         help_text=_("ISO 3166-1 alpha-2 code; XK for Kosovo*. Empty for international courts."),
     )
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("court")
@@ -97,8 +96,6 @@ class Provision(Vocabulary):
         help_text=_("Article number as cited, e.g. 4 or 139(1). Empty when not verified."),
     )
 
-    history = HistoricalRecords()
-
     class Meta(Vocabulary.Meta):
         verbose_name = _("legal provision")
         verbose_name_plural = _("legal provisions")
@@ -111,40 +108,30 @@ class Provision(Vocabulary):
 
 
 class ExploitationForm(Vocabulary):
-    history = HistoricalRecords()
-
     class Meta(Vocabulary.Meta):
         verbose_name = _("form of exploitation")
         verbose_name_plural = _("forms of exploitation")
 
 
 class Means(Vocabulary):
-    history = HistoricalRecords()
-
     class Meta(Vocabulary.Meta):
         verbose_name = _("means")
         verbose_name_plural = _("means")
 
 
 class Keyword(Vocabulary):
-    history = HistoricalRecords()
-
     class Meta(Vocabulary.Meta):
         verbose_name = _("keyword")
         verbose_name_plural = _("keywords")
 
 
 class ProtectiveMeasure(Vocabulary):
-    history = HistoricalRecords()
-
     class Meta(Vocabulary.Meta):
         verbose_name = _("protective measure")
         verbose_name_plural = _("protective measures")
 
 
 class InvestigativeTechnique(Vocabulary):
-    history = HistoricalRecords()
-
     class Meta(Vocabulary.Meta):
         verbose_name = _("special investigative technique")
         verbose_name_plural = _("special investigative techniques")
@@ -180,8 +167,6 @@ class Case(models.Model):
     is_final = models.BooleanField(
         _("final"), default=False, help_text=_("Whether no further remedy is pending.")
     )
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("case")
@@ -408,9 +393,6 @@ class Judgment(models.Model):
 
     search_vector = SearchVectorField(null=True, editable=False)
 
-    # The source text and file never enter history; the search vector is derived data.
-    history = HistoricalRecords(excluded_fields=["source_text", "source_file", "search_vector"])
-
     objects = JudgmentQuerySet.as_manager()
 
     class Meta:
@@ -504,8 +486,6 @@ class Defendant(models.Model):
         _("confiscated (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
     )
 
-    history = HistoricalRecords()
-
     class Meta:
         verbose_name = _("defendant")
         verbose_name_plural = _("defendants")
@@ -543,8 +523,6 @@ class Citation(models.Model):
     context = models.CharField(
         _("context"), max_length=300, blank=True, help_text=_("What the citation is for.")
     )
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("citation")
