@@ -213,3 +213,8 @@ def _load_sessions(courses, trainers, participants) -> None:
                     continue
                 status_value = statuses[(person_index * 3 + day.day) % len(statuses)]
                 Attendance.objects.create(registration=registration, day=day, status=status_value)
+
+
+def is_sample_course(course) -> bool:
+    """Return whether `course` comes from this module, whose participants are invented."""
+    return course.code in {row[0] for row in COURSES}
