@@ -79,7 +79,7 @@ def _read_csv(content: bytes) -> list[list]:
 def read_table(content: bytes) -> list[dict]:
     """Return the data rows as dicts keyed by the header; the type is read from the content."""
     rows = _read_xlsx(content) if content[:4] == b"PK\x03\x04" else _read_csv(content)
-    rows = [row for row in rows if any(cell not in (None, "") for cell in row)]
+    rows = [row for row in rows if any(_text(cell) for cell in row)]
     if not rows:
         raise ImportFileError(_("The file is empty."))
     header = [str(cell or "").strip().lower() for cell in rows[0]]

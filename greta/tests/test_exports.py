@@ -1,0 +1,158 @@
+import csv
+import io
+from datetime import date
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from accounts.roles import Role
+from greta.models import ExportLog, ProgressUpdate, Status
+from greta.reports import ReportOptions, build_docx, build_pdf, build_xlsx, export_csv
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def report_data(make_recommendation, add_update):
+    first = make_recommendation(
+        text_sq="Të sigurohet kompensimi për viktimat e trafikimit",
+        text_sr="Обезбедити накнаду штете жртвама трговине људима",
+        next_update_due=date(2025, 1, 15),
+    )
+    add_update(first, date(2024, 1, 1), Status.NOT_STARTED)
+    add_update(first, date(2024, 6, 1), Status.IN_PROGRESS, measures='=HYPERLINK("http://x")')
+    second = make_recommendation(text_en="@SUM(A1) summary", number="12")
+    add_update(second, date(2024, 2, 1), Status.IMPLEMENTED, measures="-2+3 masat e përfunduara")
+    return first, second
+
+
+def options(language="sq"):
+    return ReportOptions(as_of=date(2024, 12, 31), since=date(2024, 3, 1), language=language)
+
+
+def csv_text(language="sq"):
+    response = export_csv(
+        type(ProgressUpdate.objects.first().recommendation).objects.all(),
+        ProgressUpdate.objects.confirmed(),
+        options(language),
+    )
+    return b"".join(
+        chunk if isinstance(chunk, bytes) else chunk.encode()
+        for chunk in response.streaming_content
+    ).decode("utf-8")
+
+
+def test_csv_starts_with_bom(report_data):
+    assert csv_text().startswith("\ufeff")
+
+
+def test_csv_neutralises_formulas(report_data):
+    rows = list(csv.reader(io.StringIO(csv_text("en").lstrip("\ufeff"))))
+    cells = [cell for row in rows for cell in row]
+    assert '\'=HYPERLINK("http://x")' in cells
+    assert "'-2+3 masat e përfunduara" in cells
+    assert "'@SUM(A1) summary" in cells
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+
+
+def test_csv_has_footnote_and_status(report_data):
+    text = csv_text("sr")
+    assert "1244" in text
+    assert "Обезбедити накнаду штете" in text
+
+
+def test_xlsx_cell_types(report_data):
+    recommendations = type(report_data[0]).objects.all()
+    content = build_xlsx(recommendations, ProgressUpdate.objects.confirmed(), options("en"))
+    workbook = load_workbook(io.BytesIO(content))
+
+    assert workbook.sheetnames[0] == "Summary"
+    assert len(workbook.sheetnames) == 2  # summary plus the one theme
+    sheet = workbook.worksheets[1]
+    header = [cell.value for cell in sheet[1]]
+    row = {header[index]: cell.value for index, cell in enumerate(sheet[2])}
+    assert isinstance(row["ID"], int)
+    assert isinstance(row["Status reported on"], date)
+    assert isinstance(row["Changed"], bool)
+    assert sheet.auto_filter.ref.startswith("A1:")
+    assert sheet.freeze_panes == "A2"
+    summary = workbook.worksheets[0]
+    assert isinstance(summary["B2"].value, int)
+
+
+def test_xlsx_one_sheet_per_theme_and_footnote(report_data):
+    recommendations = type(report_data[0]).objects.all()
+    workbook = load_workbook(
+        io.BytesIO(build_xlsx(recommendations, ProgressUpdate.objects.confirmed(), options("sq")))
+    )
+    texts = [cell.value for row in workbook.worksheets[0].iter_rows() for cell in row]
+    assert any(isinstance(text, str) and "1244" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("sq", "Të sigurohet kompensimi për viktimat e trafikimit"),
+        ("sr", "Обезбедити накнаду штете жртвама трговине људима"),
+    ],
+)
+def test_pdf_text_extracts(report_data, language, expected):
+    recommendations = type(report_data[0]).objects.all()
+    content = build_pdf(recommendations, ProgressUpdate.objects.confirmed(), options(language))
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    normalised = " ".join(text.split())
+    assert expected in normalised
+    assert "1244" in normalised
+
+
+def test_docx_opens_with_footnote(report_data):
+    recommendations = type(report_data[0]).objects.all()
+    content = build_docx(recommendations, ProgressUpdate.objects.confirmed(), options("sr"))
+    document = Document(io.BytesIO(content))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Обезбедити накнаду штете жртвама трговине људима" in cells
+    assert "1244" in document.sections[0].footer.paragraphs[0].text
+
+
+@pytest.mark.parametrize("file_format", ["xlsx", "csv", "pdf", "docx"])
+def test_export_page_logs_user(client_for, users, report_data, file_format):
+    client = client_for(Role.PROJECT_STAFF)
+    response = client.get(
+        "/en/greta/export/",
+        {
+            "as_of": "2024-12-31",
+            "since": "2024-03-01",
+            "language": "sr",
+            "file_format": file_format,
+        },
+    )
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    entry = ExportLog.objects.get()
+    assert entry.user_id == users[Role.PROJECT_STAFF].pk
+    assert entry.file_format == file_format
+
+
+def test_export_bad_dates_rejected(client_for, report_data):
+    client = client_for(Role.PROJECT_STAFF)
+    response = client.get(
+        "/en/greta/export/",
+        {"as_of": "2024-01-01", "since": "2024-03-01", "language": "en", "file_format": "csv"},
+    )
+    assert response.status_code == 400
+    assert not ExportLog.objects.exists()
+
+
+def test_export_api_returns_file(client_for, report_data):
+    client = client_for(Role.PROJECT_STAFF)
+    response = client.get("/api/v1/greta/export/", {"as_of": "2024-12-31", "file_format": "pdf"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert ExportLog.objects.get().channel == "api"
+
+
+def test_export_api_invalid_date(client_for, report_data):
+    response = client_for(Role.PROJECT_STAFF).get("/api/v1/greta/export/", {"as_of": "yesterday"})
+    assert response.status_code == 400
