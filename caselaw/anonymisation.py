@@ -135,22 +135,55 @@ class FoldedText:
         return original_start, original_end
 
 
+_DIGRAPH_RE = re.compile("|".join(_DIGRAPH_FOLDS))
+
+
 def fold(text: str) -> FoldedText:
     """Fold ``text`` into its matching key (see the module docstring)."""
+    table = {char: _fold_char(char) for char in set(text)}
+    if all(len(folded) == 1 for folded in table.values()):
+        # Fast path: one folded letter per original character.
+        letters = "".join([table[char] for char in text])
+        starts = list(range(len(text)))
+        ends = list(range(1, len(text) + 1))
+    else:
+        letters, starts, ends = _fold_each_character(text, table)
+    if _DIGRAPH_RE.search(letters) is None:
+        return FoldedText(letters, starts, ends)
+    return _merge_digraphs(letters, starts, ends)
+
+
+def _fold_each_character(text: str, table: dict[str, str]) -> tuple[str, list[int], list[int]]:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     for index, char in enumerate(text):
-        for folded in _fold_char(char):
-            merged = _DIGRAPH_FOLDS.get(chars[-1] + folded) if chars else None
-            if merged is not None:
-                chars[-1] = merged
-                ends[-1] = index + 1
-                continue
+        for folded in table[char]:
             chars.append(folded)
             starts.append(index)
             ends.append(index + 1)
-    return FoldedText("".join(chars), starts, ends)
+    return "".join(chars), starts, ends
+
+
+def _merge_digraphs(letters: str, starts: list[int], ends: list[int]) -> FoldedText:
+    """Replace each digraph, left to right, by its one letter spanning both originals."""
+    pieces: list[str] = []
+    merged_starts: list[int] = []
+    merged_ends: list[int] = []
+    position = 0
+    for match in _DIGRAPH_RE.finditer(letters):
+        first, second = match.span()[0], match.span()[1] - 1
+        pieces.append(letters[position:first])
+        merged_starts += starts[position:first]
+        merged_ends += ends[position:first]
+        pieces.append(_DIGRAPH_FOLDS[match.group()])
+        merged_starts.append(starts[first])
+        merged_ends.append(ends[second])
+        position = second + 1
+    pieces.append(letters[position:])
+    merged_starts += starts[position:]
+    merged_ends += ends[position:]
+    return FoldedText("".join(pieces), merged_starts, merged_ends)
 
 
 def fold_word(text: str) -> str:
@@ -375,18 +408,21 @@ def name_tokens(folded: FoldedText, original: str, index: NameIndex) -> list[Nam
     """Return the words and initials of the text that may belong to a listed person."""
     tokens = []
     for word_match in _WORD_RE.finditer(folded.text):
+        key = word_match.group()
         start, end = word_match.span()
-        original_start, original_end = folded.original_span(start, end, original)
-        if _is_initial(folded, original, start, end):
-            pairs = index.initials.get(word_match.group(), ())
+        if key in index.initials and _is_initial(folded, original, start, end):
+            pairs = index.initials[key]
             matches: tuple[NameForm, ...] = ()
             # The token takes in the dot after the initial.
             end += 1
-            original_end = folded.ends[end - 1]
-        else:
+            original_start, original_end = folded.original_span(start, end, original)
+        elif key in index.forms:
+            original_start, original_end = folded.original_span(start, end, original)
             word = original[original_start:original_end]
-            matches = _accepted_matches(index.forms.get(word_match.group(), ()), word)
-            pairs = [(match.person_index, match.part_number) for match in matches]
+            matches = _accepted_matches(index.forms[key], word)
+            pairs = {(match.person_index, match.part_number) for match in matches}
+        else:
+            continue
         if pairs:
             tokens.append(
                 NameToken(
@@ -438,21 +474,26 @@ def fits_person(segment: Sequence[NameToken], person: int) -> bool:
     """Tell whether each token of the segment can be a different name part of the person.
 
     So "Agim Berisha" fits Agim Berisha, while "D. D." does not fit Drita Gashi.
+    This is a bipartite matching of tokens to parts, found by augmenting paths
+    (Kuhn's algorithm) so that repeated initials cannot make it exponential.
     """
-    used: set[int] = set()
+    options = [token.parts.get(person, frozenset()) for token in segment]
+    if not all(options):
+        return False
+    token_of_part: dict[int, int] = {}
 
-    def assign(position: int) -> bool:
-        if position == len(segment):
-            return True
-        for part in segment[position].parts.get(person, ()):
-            if part not in used:
-                used.add(part)
-                if assign(position + 1):
-                    return True
-                used.discard(part)
+    def augment(token: int, visited: set[int]) -> bool:
+        for part in options[token]:
+            if part in visited:
+                continue
+            visited.add(part)
+            holder = token_of_part.get(part)
+            if holder is None or augment(holder, visited):
+                token_of_part[part] = token
+                return True
         return False
 
-    return assign(0)
+    return all(augment(token, set()) for token in range(len(segment)))
 
 
 def candidate_persons(segment: Sequence[NameToken]) -> list[int]:
