@@ -531,11 +531,10 @@ def person_finding(
 ) -> Finding | None:
     """Build the finding of one written name, or None when it is too weak to count.
 
-    Rule for a name shared by several listed persons: a complete name ("Agim
-    Berisha") goes to the one person it names in full; otherwise the name is
-    ambiguous ("Berisha" alone for two brothers) and gets the pseudonyms of all
-    candidates joined by "/" ("V1/V2"), in listed order, so the text attributes
-    the name to no single person. Initials alone count only when there are at
+    A name shared by several listed persons goes to the one person it names in
+    full ("Agim Berisha"). Otherwise it is ambiguous ("Berisha" alone for two
+    brothers) and gets the pseudonyms of all candidates in listed order, joined
+    by "/" ("V1/V2"), so the text attributes it to no single person. Initials alone count only when there are at
     least two of them.
     """
     if all(token.is_initial for token in segment) and len(segment) < 2:
