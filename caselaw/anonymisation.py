@@ -534,8 +534,8 @@ def person_finding(
     A name shared by several listed persons goes to the one person it names in
     full ("Agim Berisha"). Otherwise it is ambiguous ("Berisha" alone for two
     brothers) and gets the pseudonyms of all candidates in listed order, joined
-    by "/" ("V1/V2"), so the text attributes it to no single person. Initials alone count only when there are at
-    least two of them.
+    by "/" ("V1/V2"), so the text attributes it to no single person. Initials
+    alone count only when there are at least two of them.
     """
     if all(token.is_initial for token in segment) and len(segment) < 2:
         return None
