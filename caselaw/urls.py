@@ -1,11 +1,13 @@
 from django.urls import path
 
 from caselaw import views
+from caselaw.search import urls as search_urls
 
 app_name = "caselaw"
 
 urlpatterns = [
-    path("", views.judgment_search, name="judgment_search"),
+    # The search page and its companions (saved searches, feed, statistics).
+    *search_urls.urlpatterns,
     path("judgments/<int:pk>/", views.judgment_detail, name="judgment_detail"),
     path("judgments/<int:pk>/print/", views.judgment_print, name="judgment_print"),
     path("judgments/<int:pk>/pdf/", views.judgment_pdf, name="judgment_pdf"),
