@@ -26,6 +26,7 @@ from caselaw.models import (
     ProtectiveMeasure,
     Provision,
 )
+from caselaw.search.api import JudgmentSearchMixin
 from caselaw.serializers import (
     CourtSerializer,
     ExploitationFormSerializer,
@@ -41,6 +42,7 @@ from caselaw.serializers import (
 
 
 class JudgmentViewSet(
+    JudgmentSearchMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
