@@ -1,0 +1,153 @@
+"""Search behaviour: matching across languages, scripts, diacritics and inflection."""
+
+import pytest
+from django.db import connection
+
+from caselaw.search import engine
+from caselaw.search.models import SearchDocument
+
+
+def found(q, user=None, **options) -> list[int]:
+    results = engine.search(SearchDocument.objects.visible_to(user), q=q, **options)
+    return results.ids
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "language"),
+    [
+        ("ceshtje", "Kjo çështje ka të bëjë me shfrytëzimin.", "sq"),
+        ("Prishtine", "Gjykata Themelore në Prishtinë vendosi.", "sq"),
+        ("Dordevic", "Svedok Đorđević je potvrdio navode.", "sr"),
+        ("Djordjevic", "Svedok Đorđević je potvrdio navode.", "sr"),
+        ("Đorđević", "The witness Djordjevic confirmed it.", "en"),
+    ],
+)
+def test_search_ignores_diacritics(make_judgment, query, text, language):
+    judgment = make_judgment(text=text, text_language=language, original_language=language)
+    make_judgment(text="Nothing relevant here at all.", text_language="en")
+
+    assert found(query) == [judgment.pk]
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("трговина људима", "Optuženi je osuđen za trgovinu ljudima."),
+        ("trgovina ljudima", "Оптужени је осуђен за трговину људима."),
+    ],
+)
+def test_search_ignores_serbian_script(make_judgment, query, text):
+    judgment = make_judgment(text=text, text_language="sr", original_language="sr")
+
+    assert found(query) == [judgment.pk]
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "language"),
+    [
+        ("trafikimi", "Akuza për veprën e trafikimit me njerëz.", "sq"),
+        ("trafikimi", "Gjykata e shqyrtoi trafikimin e viktimës.", "sq"),
+        ("žrtva", "Sud je saslušao svedočenje žrtvama.", "sr"),
+        ("exploited", "The court found labour exploitation.", "en"),
+    ],
+)
+def test_search_matches_inflected_forms(make_judgment, query, text, language):
+    judgment = make_judgment(text=text, text_language=language, original_language=language)
+
+    assert found(query) == [judgment.pk]
+
+
+def test_search_phrase_requires_adjacent_words(make_judgment):
+    adjacent = make_judgment(text="Victims of forced labour were found.", text_language="en")
+    make_judgment(text="Labour inspectors were forced to leave.", text_language="en")
+
+    assert found('"forced labour"') == [adjacent.pk]
+
+
+def test_search_or_accepts_either_word(make_judgment):
+    begging = make_judgment(text="Forced begging in the streets.", text_language="en")
+    marriage = make_judgment(text="A forced marriage was arranged.", text_language="en")
+    make_judgment(text="Nothing of that kind.", text_language="en")
+
+    assert set(found("begging OR marriage")) == {begging.pk, marriage.pk}
+
+
+def test_search_minus_excludes(make_judgment):
+    kept = make_judgment(text="Trafficking for sexual exploitation.", text_language="en")
+    make_judgment(text="Trafficking for labour exploitation.", text_language="en")
+
+    assert found("trafficking -labour") == [kept.pk]
+
+
+def test_search_ranks_title_above_text(make_judgment):
+    in_text = make_judgment(title_en="A judgment", text="It mentions smuggling once.")
+    in_title = make_judgment(title_en="Smuggling of migrants", text="Other words.")
+
+    assert found("smuggling", ordering="relevance") == [in_title.pk, in_text.pk]
+
+
+def test_search_orders_by_date(make_judgment):
+    import datetime
+
+    older = make_judgment(text="Smuggling.", decision_date=datetime.date(2010, 1, 1))
+    newer = make_judgment(text="Smuggling.", decision_date=datetime.date(2020, 1, 1))
+
+    assert found("smuggling", ordering="-date") == [newer.pk, older.pk]
+    assert found("smuggling", ordering="date") == [older.pk, newer.pk]
+
+
+def test_search_reads_headnote_summary_and_provisions(make_judgment, provision):
+    judgment = make_judgment(summary_en="About debt bondage.", provisions=[provision])
+
+    assert found("bondage") == [judgment.pk]
+    assert found("171") == [judgment.pk]
+
+
+def test_search_vector_updated_on_save(make_judgment, django_capture_on_commit_callbacks):
+    judgment = make_judgment(text="Original words.", text_language="en")
+    assert found("organ") == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        judgment.text = "Removal of organs."
+        judgment.save()
+
+    assert found("organ") == [judgment.pk]
+
+
+def test_search_document_has_gin_index(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'caselaw_search_searchdocument'"
+        )
+        definitions = [row[0] for row in cursor.fetchall()]
+
+    assert any("USING gin (document)" in definition for definition in definitions)
+
+
+def test_search_never_reads_source_text(make_judgment):
+    make_judgment(
+        text="Victim V1 testified.", source_text="Victim Arbenita testified.", status="draft"
+    )
+
+    assert found("Arbenita", user=None) == []
+
+
+def test_search_counts_all_matches(make_judgment):
+    for _ in range(3):
+        make_judgment(text="Smuggling.")
+
+    results = engine.search(SearchDocument.objects.all(), q="smuggling", page_size=2)
+
+    assert results.total == 3
+    assert len(results.ids) == 2
+    assert results.num_pages == 2
+
+
+def test_search_page_past_end_shows_last_page(make_judgment):
+    for _ in range(3):
+        make_judgment(text="Smuggling.")
+
+    results = engine.search(SearchDocument.objects.all(), q="smuggling", page=99, page_size=2)
+
+    assert results.page == 2
+    assert len(results.ids) == 1

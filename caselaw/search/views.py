@@ -1,0 +1,122 @@
+"""The case-law search page."""
+
+import logging
+
+from django.http import QueryDict
+from django.shortcuts import render
+
+from caselaw.models import Court, Judgment, Outcome
+from caselaw.search import engine
+from caselaw.search.facets import build_facets, clear_filters_url
+from caselaw.search.filters import ORDERING_CHOICES, SearchDocumentFilter
+from caselaw.search.highlight import snippet
+from caselaw.search.models import SearchDocument
+from caselaw.search.suggestions import suggest
+
+logger = logging.getLogger(__name__)
+
+# Fields of a judgment the result list shows; the source text is never read.
+RESULT_FIELDS = (
+    "id",
+    "case_number",
+    "decision_date",
+    "outcome",
+    "original_language",
+    "text_language",
+    "text",
+    "court__id",
+    "court__name",
+    "court__name_sq",
+    "court__name_sr",
+    "court__name_en",
+    "court__level",
+    *(f"{name}_{language}" for name in ("title", "summary") for language in ("sq", "sr", "en")),
+    "title",
+    "summary",
+)
+
+
+def _page_number(value) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+def run_search(request, data: QueryDict):
+    """Apply the filters and the query of `data` for `request.user`; shared with the API.
+
+    Returns (filterset, results); invalid filters are left out and reported by the
+    filterset's form errors.
+    """
+    visible = SearchDocument.objects.visible_to(request.user)
+    filterset = SearchDocumentFilter(data, queryset=visible, request=request)
+    if filterset.is_valid():
+        queryset = filterset.qs
+    else:
+        valid = data.copy()
+        for name in filterset.errors:
+            valid.pop(name, None)
+        queryset = SearchDocumentFilter(valid, queryset=visible, request=request).qs
+    results = engine.search(
+        queryset,
+        q=data.get("q", ""),
+        ordering=data.get("ordering") or ("relevance" if data.get("q") else "-date"),
+        page=_page_number(data.get("page")),
+        page_size=_page_number(data.get("page_size") or engine.PAGE_SIZE),
+    )
+    return filterset, results
+
+
+def judgments_in_order(ids: list[int]) -> list[Judgment]:
+    judgments = (
+        Judgment.objects.filter(pk__in=ids)
+        .select_related("court")
+        .prefetch_related("provisions")
+        .only(*RESULT_FIELDS)
+    )
+    by_id = {judgment.pk: judgment for judgment in judgments}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def judgment_search(request):
+    """Search the judgments the reader may see: words, filters, facets, pages."""
+    filterset, results = run_search(request, request.GET)
+    judgments = judgments_in_order(results.ids)
+    cache: dict = {}
+    for judgment in judgments:
+        judgment.snippet = snippet(
+            judgment.text,
+            judgment.text_language or judgment.original_language,
+            results.parsed.lexemes,
+            results.parsed.prefixes,
+            cache=cache,
+        )
+    facets, chips = build_facets(request.GET, results.facets)
+    suggestions = suggest(results.parsed.words) if results.parsed and results.total < 3 else []
+    context = {
+        "query": request.GET.get("q", ""),
+        "results": results,
+        "judgments": judgments,
+        "facets": facets,
+        "chips": chips,
+        "filter_errors": filterset.errors,
+        "suggestions": suggestions,
+        "ordering_choices": ORDERING_CHOICES,
+        "ordering": results.ordering,
+        "previous_url": _page_url(request.GET, results.page - 1),
+        "next_url": _page_url(request.GET, results.page + 1),
+        "clear_url": clear_filters_url(request.GET) if chips else "",
+        "year_from": request.GET.get("year_from", ""),
+        "year_to": request.GET.get("year_to", ""),
+        "outcome_labels": dict(Outcome.choices),
+        "level_labels": dict(Court.Level.choices),
+        "public_page": True,
+    }
+    return render(request, "caselaw/judgment_search.html", context)
+
+
+def _page_url(data: QueryDict, page: int) -> str:
+    params = data.copy()
+    params["page"] = str(page)
+    return "?" + params.urlencode()
