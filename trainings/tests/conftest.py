@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from accounts.models import Institution
 from accounts.roles import Role
@@ -73,3 +75,11 @@ def register():
         return Registration.objects.create(session=session, participant=participant)
 
     return factory
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    """Run each test in English so assertions can quote the English messages."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield

@@ -90,7 +90,8 @@ def test_trainer_session_import_roll_call_download(
     with page.expect_download() as download_info:
         page.click("a[href$='/attendance.xlsx']")
     path = download_info.value.path()
-    sheet = load_workbook(io.BytesIO(open(path, "rb").read())).worksheets[0]
+    with open(path, "rb") as downloaded:
+        sheet = load_workbook(io.BytesIO(downloaded.read())).worksheets[0]
     names = {(row[2], row[1]) for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert ("Ђорђе", "Стојановић") in names
     assert ("Dritëro", "Çeku") in names
