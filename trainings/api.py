@@ -1,5 +1,8 @@
-"""API of the trainings app. The same object rules as the pages: trainers see their own
-sessions and what hangs from them; anything else answers 404."""
+"""API of the trainings app, with the object rules of the pages.
+
+Trainers see their own sessions and the records that belong to them. Any other object
+returns 404.
+"""
 
 from rest_framework import mixins, permissions, viewsets
 

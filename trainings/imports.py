@@ -1,9 +1,9 @@
 """Read participant lists from XLSX or CSV files and check each row before anything is saved.
 
-Files come from many offices, so the reader accepts what they produce: UTF-8 with or
-without a byte-order mark and Windows-1250 text, comma, semicolon or tab separators,
-header rows in Albanian, Serbian (either script) or English, header cells merged over
-several columns, empty rows, and dates written as dd.mm.yyyy or yyyy-mm-dd.
+Files come from many offices, so the reader accepts what they produce. Text may be UTF-8
+(with or without a byte-order mark) or Windows-1250, separated by commas, semicolons or
+tabs. Headers may be in Albanian, Serbian (either script) or English and merged over
+several columns. Empty rows are skipped, and dates may be dd.mm.yyyy or yyyy-mm-dd.
 """
 
 import csv
@@ -84,7 +84,7 @@ PROFESSION_LOOKUP = {
 
 
 class ImportFileError(ValueError):
-    """The file as a whole cannot be read; the message says why and what to do."""
+    """The file as a whole cannot be read. The message states why and what to do."""
 
 
 # Reading
@@ -117,8 +117,8 @@ def _read_xlsx(content: bytes) -> list[list]:
             _("The file is not a valid XLSX workbook. Save it again as XLSX or CSV.")
         ) from error
     sheet = workbook.worksheets[0]
-    # A merged cell keeps its value in the top-left cell only; copy it to the whole
-    # range so a header merged over two columns names both.
+    # A merged cell keeps its value in the top-left cell only. Copying it to the whole
+    # range lets a header merged over two columns name both.
     for merged in list(sheet.merged_cells.ranges):
         value = sheet.cell(merged.min_row, merged.min_col).value
         sheet.unmerge_cells(str(merged))

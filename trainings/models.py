@@ -475,7 +475,7 @@ class Attendance(models.Model):
 class ParticipantImport(models.Model):
     """A parsed participant list waiting for the trainer's confirmation.
 
-    `rows` holds one object per data row: the cleaned values, the row number in the file
+    `rows` contains one object per data row: the cleaned values, the row number in the file
     and its errors and warnings. Nothing reaches Participant or Registration until the
     import is confirmed, and then all rows are saved in one transaction or none.
     """

@@ -59,7 +59,7 @@ def period_label(value: date, period: str) -> str:
 def training_figures(
     *, date_from: date | None = None, date_to: date | None = None, period: str = "year"
 ) -> TrainingFigures:
-    """Count attended days between `date_from` and `date_to` (both included) in 8 queries."""
+    """Count attended days between `date_from` and `date_to` (both included) in nine queries."""
     attended = Attendance.objects.attended()
     if date_from:
         attended = attended.filter(day__gte=date_from)

@@ -431,7 +431,7 @@ class CheckInPageView(TrainerRequiredMixin, View):
 
 
 class SelfCheckInView(LoginRequiredMixin, View):
-    """Where a signed-in participant lands after scanning the day's QR code."""
+    """Landing page of the day's QR code: a signed-in participant confirms presence."""
 
     template_name = "trainings/self_check_in.html"
 
