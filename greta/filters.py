@@ -58,10 +58,10 @@ class RecommendationFilter(django_filters.FilterSet):
         method="filter_status",
         choices=[*Status.choices, (NO_STATUS, _("No update yet"))],
     )
-    overdue = django_filters.BooleanFilter(
+    overdue = django_filters.ChoiceFilter(
         label=_("Update overdue"),
         method="filter_overdue",
-        widget=django_filters.widgets.BooleanWidget(),
+        choices=[("yes", _("Overdue")), ("no", _("Not overdue"))],
     )
 
     class Meta:
@@ -98,7 +98,7 @@ class RecommendationFilter(django_filters.FilterSet):
 
     def filter_overdue(self, queryset, name, value):
         today = timezone.localdate()
-        if value:
+        if value == "yes":
             return queryset.filter(next_update_due__lt=today)
         return queryset.exclude(next_update_due__lt=today)
 

@@ -54,7 +54,10 @@ class ProgressUpdateForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind of evidence"), choices=Evidence.Kind.choices)
+    # The blank choice keeps an untouched extra row empty, so the formset skips it.
+    kind = forms.ChoiceField(
+        label=_("Kind of evidence"), choices=[("", "—"), *Evidence.Kind.choices]
+    )
     title = forms.CharField(label=_("Evidence title"), max_length=300)
     url = forms.CharField(
         label=_("Link"),
