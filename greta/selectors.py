@@ -97,7 +97,7 @@ def overdue_recommendations(recommendations: QuerySet, today: date) -> QuerySet:
 
 
 def recommendation_history(recommendation: Recommendation, visible_updates: QuerySet) -> QuerySet:
-    """The visible updates of one recommendation, latest first, with their evidence."""
+    """Return the visible updates of one recommendation, latest first, with their evidence."""
     return (
         visible_updates.filter(recommendation=recommendation)
         .select_related("reporting_institution", "reported_by", "reviewed_by")
