@@ -12,14 +12,17 @@ Where the time goes at 100,000 judgments (docs/benchmarks.md has the figures):
   matches is listed after them, newest first. A word found in tens of thousands of
   judgments ranks them all alike anyway (ts_rank has no inverse document frequency).
 - Ordering by date sorts the narrow rows with a top-N heap sort, exact for any count.
-- Counts and facets are exact and computed in one statement with GROUPING SETS over the
-  narrow rows; the array facets (forms, means, provisions) are unnested in the same pass.
+- Counts and facets come from one GROUPING SETS statement over the narrow rows. They are
+  exact up to EXACT_FACETS_LIMIT matches (a capped count decides). Beyond, exact counts
+  cost about 3 µs per match on a 2-core machine, so they are estimated from a 1-in-16
+  sample with its own partial GIN index, and the page says "about".
 """
 
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection, transaction
 
 from caselaw.search.query import ParsedQuery, parse
@@ -30,6 +33,11 @@ PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 # Matches ranked by relevance; later matches follow by date. See the module docstring.
 RANK_CANDIDATES = 1000
+# Up to this many matches, counts and facets are exact. Beyond, they are estimated from
+# the judgments whose id is a multiple of SAMPLE_RATE, which have their own small GIN
+# index (searchdoc_sample_gin), and the page says "about".
+EXACT_FACETS_LIMIT = 5000
+SAMPLE_RATE = 16
 # Pages beyond this are not served: nobody reads them and OFFSET grows linearly.
 MAX_PAGE = 500
 
@@ -60,6 +68,7 @@ class SearchResults:
     page_size: int
     ordering: str
     facets: dict[str, dict] = field(default_factory=dict)
+    estimated: bool = False
 
     @property
     def num_pages(self) -> int:
@@ -81,7 +90,13 @@ class SearchResults:
 def _where_sql(queryset) -> tuple[str, list]:
     """Return the WHERE clause and parameters of a SearchDocument queryset."""
     compiler = queryset.query.get_compiler(using=queryset.db)
-    where, params = compiler.compile(queryset.query.where) if queryset.query.where else ("", [])
+    try:
+        where, params = compiler.compile(queryset.query.where)
+    except EmptyResultSet:
+        # Django's way of saying no row can match, e.g. a year beyond the column's range.
+        return "FALSE", []
+    except FullResultSet:
+        return "TRUE", []
     return (where or "TRUE"), list(params)
 
 
@@ -92,19 +107,31 @@ def _match_sql(parsed: ParsedQuery, where: str, params: list) -> tuple[str, list
 
 
 def result_ids_sql(
-    parsed: ParsedQuery, where: str, params: list, *, ordering: str, offset: int, limit: int
+    parsed: ParsedQuery,
+    where: str,
+    params: list,
+    *,
+    ordering: str,
+    offset: int,
+    limit: int,
+    many: bool = False,
 ) -> tuple[str, list]:
-    """Return the SQL selecting one page of judgment ids in the requested order."""
+    """Return the SQL selecting one page of judgment ids in the requested order.
+
+    With few matches (`many` false) the date order is an expression (decision_date + 0)
+    that keeps the planner off the date index: the GIN bitmap and a top-N sort are
+    cheap. With many matches, walking the date index backwards finds the first rows
+    after a few steps, each reading one full vector to test the match.
+    """
     condition, params = _match_sql(parsed, where, params)
     table = "caselaw_search_searchdocument"
+    date = "decision_date" if many else "decision_date + 0"
     if ordering == "relevance" and parsed.tsquery is not None:
-        # decision_date + 0 keeps the planner off the date index, whose backward walk
-        # would read the full vector of every row it passes to test the match.
         sql = f"""
             WITH candidates AS (
                 SELECT judgment_id, decision_date, head FROM {table}
                 WHERE {condition}
-                ORDER BY decision_date + 0 DESC, judgment_id DESC
+                ORDER BY {date} DESC, judgment_id DESC
                 LIMIT {RANK_CANDIDATES}
             ), ranked AS (
                 SELECT judgment_id, decision_date, ts_rank(head, %s::tsquery) AS rank
@@ -118,60 +145,69 @@ def result_ids_sql(
         if offset + limit > RANK_CANDIDATES:
             sql = f"""
                 SELECT judgment_id FROM {table} WHERE {condition}
-                ORDER BY decision_date + 0 DESC, judgment_id DESC LIMIT %s OFFSET %s
+                ORDER BY {date} DESC, judgment_id DESC LIMIT %s OFFSET %s
             """  # noqa: S608 - only constants and Django's compiled WHERE are interpolated
             params = [*params[:-3], limit, offset]
         return sql, params
     direction = "ASC" if ordering == "date" else "DESC"
     sql = f"""
         SELECT judgment_id FROM {table} WHERE {condition}
-        ORDER BY decision_date + 0 {direction}, judgment_id {direction}
+        ORDER BY {date} {direction}, judgment_id {direction}
         LIMIT %s OFFSET %s
     """  # noqa: S608 - only constants and Django's compiled WHERE are interpolated
     return sql, [*params, limit, offset]
 
 
-def facets_sql(parsed: ParsedQuery, where: str, params: list) -> tuple[str, list]:
+def facets_sql(parsed: ParsedQuery, where: str, params: list, *, sample: bool) -> tuple[str, list]:
     """Return one statement counting the matches and every facet value.
 
-    Rows come out as (facet, value, count); facet "total" carries the match count.
+    Rows come out as (facet, value, count); facet "total" carries the match count. The
+    array facets group by the whole array and are split into their terms in Python
+    (a few hundred distinct arrays), which is far cheaper than unnesting every row.
+    With `sample`, only the judgments in the 1-in-SAMPLE_RATE sample index are counted.
     """
     condition, params = _match_sql(parsed, where, params)
-    sets = ", ".join(f"({column})" for column in SCALAR_FACETS.values())
-    scalar_columns = ", ".join(SCALAR_FACETS.values())
+    if sample:
+        condition = f"({condition}) AND judgment_id %% {SAMPLE_RATE} = 0"
+    columns = {**SCALAR_FACETS, **ARRAY_FACETS}
+    sets = ", ".join(f"({column})" for column in columns.values())
     cases = " ".join(
-        f"WHEN GROUPING({column}) = 0 THEN '{name}'" for name, column in SCALAR_FACETS.items()
+        f"WHEN GROUPING({column}) = 0 THEN '{name}'" for name, column in columns.items()
     )
     values = " ".join(
-        f"WHEN GROUPING({column}) = 0 THEN {column}::text" for column in SCALAR_FACETS.values()
-    )
-    arrays = ", ".join(ARRAY_FACETS.values())
-    array_unions = " UNION ALL ".join(
-        f"SELECT '{name}', value::text, count(*) FROM matches, unnest({column}) AS value "  # noqa: S608
-        "GROUP BY value"
-        for name, column in ARRAY_FACETS.items()
+        f"WHEN GROUPING({column}) = 0 THEN {column}::text" for column in columns.values()
     )
     sql = f"""
-        WITH matches AS MATERIALIZED (
-            SELECT {scalar_columns}, {arrays} FROM caselaw_search_searchdocument
-            WHERE {condition}
-        )
         SELECT CASE {cases} ELSE 'total' END, CASE {values} END, count(*)
-        FROM matches GROUP BY GROUPING SETS ({sets}, ())
-        UNION ALL {array_unions}
+        FROM caselaw_search_searchdocument WHERE {condition}
+        GROUP BY GROUPING SETS ({sets}, ())
     """  # noqa: S608 - only constants and Django's compiled WHERE are interpolated
     return sql, params
 
 
-def _read_facets(rows) -> tuple[int, dict[str, dict]]:
+def capped_count_sql(parsed: ParsedQuery, where: str, params: list) -> tuple[str, list]:
+    condition, params = _match_sql(parsed, where, params)
+    sql = f"""
+        SELECT count(*) FROM (
+            SELECT 1 FROM caselaw_search_searchdocument WHERE {condition} LIMIT %s
+        ) AS capped
+    """  # noqa: S608 - only constants and Django's compiled WHERE are interpolated
+    return sql, [*params, EXACT_FACETS_LIMIT + 1]
+
+
+def _read_facets(rows, *, scale: int = 1) -> tuple[int, dict[str, dict]]:
     total = 0
-    facets: dict[str, dict] = defaultdict(dict)
+    facets: dict[str, dict] = defaultdict(lambda: defaultdict(int))
     for name, value, count in rows:
         if name == "total":
-            total = count
+            total = count * scale
+        elif name in ARRAY_FACETS:
+            for term in (value or "{}").strip("{}").split(","):
+                if term:
+                    facets[name][term] += count * scale
         else:
-            facets[name][value] = count
-    return total, dict(facets)
+            facets[name][value] += count * scale
+    return total, {name: dict(counts) for name, counts in facets.items()}
 
 
 def search(
@@ -185,8 +221,8 @@ def search(
 ) -> SearchResults:
     """Search within `queryset` (SearchDocument rows already filtered and visible).
 
-    Runs three SQL statements whatever the page size and filters: a planner setting, the
-    count with every facet, then the page of ids.
+    Runs four SQL statements whatever the page size and filters: a planner setting, a
+    capped count, the count with every facet, then the page of ids.
     """
     parsed = parse(q)
     page_size = max(1, min(MAX_PAGE_SIZE, page_size))
@@ -195,17 +231,28 @@ def search(
         ordering = "relevance"
     where, params = _where_sql(queryset)
     with transaction.atomic(), connection.cursor() as cursor:
-        # On a small table the planner prefers a sequential scan, which evaluates `@@` on
-        # every row and so reads every full vector from TOAST; the GIN index reads none.
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(*facets_sql(parsed, where, params))
-        total, facets = _read_facets(cursor.fetchall())
+        if parsed.tsquery is not None:
+            # On a small table the planner prefers a sequential scan, which evaluates `@@`
+            # on every row and so reads every full vector from TOAST; GIN reads none.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(*capped_count_sql(parsed, where, params))
+        estimated = cursor.fetchone()[0] > EXACT_FACETS_LIMIT
+        cursor.execute(*facets_sql(parsed, where, params, sample=estimated))
+        total, facets = _read_facets(cursor.fetchall(), scale=SAMPLE_RATE if estimated else 1)
+        if estimated:
+            total = max(total, EXACT_FACETS_LIMIT + 1)
         last_page = max(1, min(MAX_PAGE, -(-total // page_size)))
         page = min(page, last_page)
         offset = (page - 1) * page_size
         cursor.execute(
             *result_ids_sql(
-                parsed, where, params, ordering=ordering, offset=offset, limit=page_size
+                parsed,
+                where,
+                params,
+                ordering=ordering,
+                offset=offset,
+                limit=page_size,
+                many=estimated,
             )
         )
         ids = [row[0] for row in cursor.fetchall()]
@@ -217,4 +264,5 @@ def search(
         page_size=page_size,
         ordering=ordering,
         facets=facets if with_facets else {},
+        estimated=estimated,
     )

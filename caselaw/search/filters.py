@@ -76,10 +76,10 @@ class SearchDocumentFilter(django_filters.FilterSet):
         choices=Court.Level.choices, label=_("Court level")
     )
     year_from = django_filters.NumberFilter(
-        field_name="year", lookup_expr="gte", label=_("From year"), min_value=1900
+        field_name="year", lookup_expr="gte", label=_("From year"), min_value=1900, max_value=2100
     )
     year_to = django_filters.NumberFilter(
-        field_name="year", lookup_expr="lte", label=_("To year"), max_value=2100
+        field_name="year", lookup_expr="lte", label=_("To year"), min_value=1900, max_value=2100
     )
     outcome = django_filters.MultipleChoiceFilter(choices=Outcome.choices, label=_("Outcome"))
     exploitation_form = IdListFilter(method="filter_array", label=_("Form of exploitation"))
