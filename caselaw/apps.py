@@ -37,7 +37,7 @@ def register_history() -> None:
 
     Registered here rather than with a `history` field on each model, because
     modeltranslation adds the per-language fields (title_sq, ...) only after the models
-    are defined; a historical model built earlier would lack them and fail to save.
+    are defined. A historical model built earlier lacks them and fails to save.
     ProtectedPerson and AnonymisationFinding hold real names and are deliberately not
     tracked.
     """
