@@ -6,12 +6,13 @@ from datetime import date
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from pypdf import PdfReader, PdfWriter
 
 from common.exports import PdfDocument, xlsx_add_sheet, xlsx_workbook
 from common.translation import translated_value
 from trainings.models import Attendance, Registration, TrainingSession
-from trainings.statistics import DIMENSIONS, TrainingFigures
+from trainings.statistics import DIMENSIONS, CourseOutcome, TrainingFigures
 
 
 def session_registrations(session: TrainingSession):
@@ -145,8 +146,29 @@ def merge_pdfs(documents: list[bytes]) -> bytes:
     return buffer.getvalue()
 
 
+OUTCOME_HEADER = [
+    _lazy("Mean score before"),
+    _lazy("Mean score after"),
+    _lazy("Mean gain"),
+    _lazy("Participants with both scores"),
+    _lazy("Mean rating (1 to 5)"),
+    _lazy("Ratings"),
+]
+
+
+def outcome_values(outcome: CourseOutcome) -> list:
+    return [
+        outcome.mean_before,
+        outcome.mean_after,
+        outcome.mean_gain,
+        outcome.scored,
+        outcome.mean_rating,
+        outcome.ratings,
+    ]
+
+
 def statistics_tables(figures: TrainingFigures):
-    """Yield (title, header, rows) for the totals and each breakdown."""
+    """Yield (title, header, rows) for the totals, each breakdown and the course outcomes."""
     yield (
         _("Totals"),
         [_("Figure"), _("Value")],
@@ -163,6 +185,11 @@ def statistics_tables(figures: TrainingFigures):
             for row in figures.breakdowns.get(dimension, [])
         ]
         yield str(label), [str(label), _("People trained"), _("Participant training days")], rows
+    yield (
+        _("Test gain and evaluation"),
+        [_("Course"), *(str(title) for title in OUTCOME_HEADER)],
+        [[outcome.label, *outcome_values(outcome)] for outcome in figures.course_outcomes],
+    )
 
 
 def statistics_xlsx(figures: TrainingFigures):
@@ -172,11 +199,26 @@ def statistics_xlsx(figures: TrainingFigures):
     return workbook
 
 
+def statistics_csv_header() -> list[str]:
+    return [
+        _("Breakdown"),
+        _("Group"),
+        _("People trained"),
+        _("Participant training days"),
+        *(str(title) for title in OUTCOME_HEADER),
+    ]
+
+
 def statistics_csv_rows(figures: TrainingFigures):
-    """Rows for one CSV: breakdown, group, people trained, participant training days."""
+    """Rows for one CSV under `statistics_csv_header()`, blank where a figure does not apply."""
+    outcome_blanks = [""] * len(OUTCOME_HEADER)
     for title, _header, rows in statistics_tables(figures):
         for row in rows:
             if len(row) == 2:
-                yield [title, row[0], row[1], ""]
-            else:
-                yield [title, *row]
+                yield [title, row[0], row[1], "", *outcome_blanks]
+            elif len(row) == 3:
+                yield [title, *row, *outcome_blanks]
+    # The outcome table has columns of its own, so its rows are written separately.
+    for outcome in figures.course_outcomes:
+        values = ["" if value is None else value for value in outcome_values(outcome)]
+        yield [_("Test gain and evaluation"), outcome.label, "", "", *values]

@@ -7,18 +7,22 @@ than the total.
 
 "Attended" means present or late. A participant training day is one person attending
 one day; a session day is one calendar day on which a session met.
+
+Course outcomes (knowledge test gain and evaluation) come from the registrations of the
+sessions that overlap the period, whether or not attendance was recorded.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count
+from django.db.models import Avg, Count, F, Q
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Institution
 from common.translation import translated_value
-from trainings.models import Attendance, Course, Profession, Sex
+from trainings.models import Attendance, Course, Profession, Registration, Sex
 
 PERIOD_FUNCTIONS = {"year": TruncYear, "quarter": TruncQuarter, "month": TruncMonth}
 
@@ -40,12 +44,32 @@ class BreakdownRow:
 
 
 @dataclass
+class CourseOutcome:
+    """Knowledge test gain and evaluation of one course.
+
+    The three score means are taken over the same registrations, those with both a
+    score before and a score after, so that `mean_gain` equals `mean_after - mean_before`.
+    Each mean is None when no registration has both scores (or no rating).
+    """
+
+    course_id: int
+    label: str
+    mean_before: Decimal | None
+    mean_after: Decimal | None
+    mean_gain: Decimal | None
+    scored: int
+    mean_rating: Decimal | None
+    ratings: int
+
+
+@dataclass
 class TrainingFigures:
     people_trained: int = 0
     participant_days: int = 0
     sessions: int = 0
     session_days: int = 0
     breakdowns: dict[str, list[BreakdownRow]] = field(default_factory=dict)
+    course_outcomes: list[CourseOutcome] = field(default_factory=list)
 
 
 def period_label(value: date, period: str) -> str:
@@ -59,7 +83,7 @@ def period_label(value: date, period: str) -> str:
 def training_figures(
     *, date_from: date | None = None, date_to: date | None = None, period: str = "year"
 ) -> TrainingFigures:
-    """Count attended days between `date_from` and `date_to` (both included) in nine queries."""
+    """Count attended days between `date_from` and `date_to` (both included) in eleven queries."""
     attended = Attendance.objects.attended()
     if date_from:
         attended = attended.filter(day__gte=date_from)
@@ -115,7 +139,67 @@ def training_figures(
         if dimension != "period":
             breakdown.sort(key=lambda item: (-item.people, item.label))
         figures.breakdowns[dimension] = breakdown
+    figures.course_outcomes = course_outcomes(date_from=date_from, date_to=date_to)
     return figures
+
+
+def course_outcomes(
+    *, date_from: date | None = None, date_to: date | None = None, course: Course | None = None
+) -> list[CourseOutcome]:
+    """Return the test gain and evaluation of each course with a score or a rating, in two queries.
+
+    A session counts when it overlaps `date_from` to `date_to` (both included). With
+    `course`, only that course is reported.
+    """
+    registrations = Registration.objects.all()
+    if course is not None:
+        registrations = registrations.filter(session__course=course)
+    if date_from:
+        registrations = registrations.filter(session__end_date__gte=date_from)
+    if date_to:
+        registrations = registrations.filter(session__start_date__lte=date_to)
+    # NOTE: `scored` counts registrations, so a person who took the same course twice
+    # with both scores each time counts twice there.
+    both = Q(pre_test_score__isnull=False, post_test_score__isnull=False)
+    rated = Q(evaluation_rating__isnull=False)
+    rows = list(
+        registrations.filter(both | rated)
+        .values("session__course")
+        .annotate(
+            mean_before=Avg("pre_test_score", filter=both),
+            mean_after=Avg("post_test_score", filter=both),
+            mean_gain=Avg(F("post_test_score") - F("pre_test_score"), filter=both),
+            scored=Count("pk", filter=both),
+            mean_rating=Avg("evaluation_rating", filter=rated),
+            ratings=Count("pk", filter=rated),
+        )
+        .order_by("session__course")
+    )
+    titles = {
+        course.pk: translated_value(course, "title").text
+        for course in Course.objects.filter(pk__in=[row["session__course"] for row in rows])
+    }
+    outcomes = [
+        CourseOutcome(
+            course_id=row["session__course"],
+            label=titles.get(row["session__course"], ""),
+            mean_before=_rounded(row["mean_before"]),
+            mean_after=_rounded(row["mean_after"]),
+            mean_gain=_rounded(row["mean_gain"]),
+            scored=row["scored"],
+            mean_rating=_rounded(row["mean_rating"]),
+            ratings=row["ratings"],
+        )
+        for row in rows
+    ]
+    outcomes.sort(key=lambda outcome: outcome.label)
+    return outcomes
+
+
+def _rounded(value) -> Decimal | None:
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def _label_makers(period: str):

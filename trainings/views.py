@@ -24,7 +24,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 
 from accounts.permissions import CapabilityRequiredMixin
-from accounts.roles import Capability
+from accounts.roles import Capability, user_can
 from common.exports import csv_response, xlsx_response
 from trainings import exports, services
 from trainings.filters import TrainingSessionFilter
@@ -45,7 +45,7 @@ from trainings.models import (
     Trainer,
     TrainingSession,
 )
-from trainings.statistics import DIMENSIONS, training_figures
+from trainings.statistics import DIMENSIONS, course_outcomes, training_figures
 
 logger = logging.getLogger(__name__)
 
@@ -550,7 +550,26 @@ class CourseDetailView(TrainerRequiredMixin, DetailView):
             for value in self.object.target_professions
             if value in Profession.values
         ]
+        if user_can(self.request.user, Capability.MANAGE_ALL_TRAININGS):
+            context.update(course_evaluation(self.object))
         return context
+
+
+def course_evaluation(course: Course) -> dict:
+    """Return the staff-only outcome figures and evaluation comments of `course`."""
+    outcomes = course_outcomes(course=course)
+    # NOTE: every comment is listed on one page; a course taught for years may need paging.
+    comments = (
+        Registration.objects.filter(session__course=course)
+        .exclude(evaluation_comment="")
+        .select_related("session")
+        .order_by("-session__start_date", "pk")
+    )
+    return {
+        "show_evaluation": True,
+        "outcome": outcomes[0] if outcomes else None,
+        "evaluation_comments": comments,
+    }
 
 
 class TrainerListView(TrainerRequiredMixin, ListView):
@@ -609,5 +628,8 @@ class StatisticsExportView(StatisticsView):
         logger.info("Training statistics %s exported by user %s", file_format, request.user.pk)
         if file_format == "xlsx":
             return xlsx_response("training-statistics.xlsx", exports.statistics_xlsx(figures))
-        header = [_("Breakdown"), _("Group"), _("People trained"), _("Participant training days")]
-        return csv_response("training-statistics.csv", header, exports.statistics_csv_rows(figures))
+        return csv_response(
+            "training-statistics.csv",
+            exports.statistics_csv_header(),
+            exports.statistics_csv_rows(figures),
+        )

@@ -110,7 +110,7 @@ def test_statistics_page_and_exports(example, client_for):
     totals = [[cell.value for cell in row] for row in workbook.worksheets[0].iter_rows()]
     assert totals[1][1] == 2
     assert totals[2][1] == 4
-    assert len(workbook.worksheets) == 6
+    assert len(workbook.worksheets) == 7
 
     response = client.get(reverse("trainings:statistics_export", args=["csv"]))
     content = b"".join(response.streaming_content).decode("utf-8-sig")
