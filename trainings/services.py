@@ -148,29 +148,6 @@ def participant_create(*, created_by, user=None, **fields) -> Participant:
     return participant
 
 
-def participant_for_user(*, user) -> Participant:
-    """Return the participant record of a platform user, creating it from the account."""
-    existing = Participant.objects.filter(user=user).first()
-    if existing is not None:
-        return existing
-    by_email = Participant.objects.filter(email__iexact=user.email, user__isnull=True).first()
-    if by_email is not None:
-        by_email.user = user
-        by_email.save(update_fields=["user"])
-        return by_email
-    return participant_create(
-        created_by=user,
-        user=user,
-        first_name=user.first_name or user.email.split("@")[0],
-        last_name=user.last_name,
-        sex=user.sex,
-        institution=user.institution,
-        profession=user.profession,
-        email=user.email,
-        preferred_language=user.preferred_language,
-    )
-
-
 # Registrations
 
 
@@ -330,15 +307,44 @@ def attendance_record_day(
     return {"created": len(to_create), "updated": len(to_update)}
 
 
+class NotRegisteredError(ValidationError):
+    """Raised when a user scans the check-in code of a session they are not registered in."""
+
+
+def registration_for_user(*, session: TrainingSession, user) -> Registration | None:
+    """Return the user's registration in `session`, matched by account or, failing that, e-mail.
+
+    A registration made by e-mail (for example from an imported list) before the person had
+    an account is found through the unlinked participant with the same address.
+    """
+    registrations = Registration.objects.filter(session=session).select_related("participant")
+    registration = registrations.filter(participant__user=user).first()
+    if registration is None and user.email:
+        registration = registrations.filter(
+            participant__user__isnull=True, participant__email__iexact=user.email
+        ).first()
+    return registration
+
+
 def attendance_self_check_in(*, session: TrainingSession, day: date, user) -> Registration:
-    """Mark a signed-in user present (registering them as a walk-in if needed)."""
+    """Mark a registered, signed-in user present on `day`.
+
+    Only registered participants may check themselves in, because the trainer must see a
+    newcomer before they count as trained. Anyone else gets NotRegisteredError and is asked
+    to see the trainer, who can add them as a walk-in on the roll-call page.
+    """
     with transaction.atomic():
-        participant = participant_for_user(user=user)
-        registration = Registration.objects.filter(session=session, participant=participant).first()
+        registration = registration_for_user(session=session, user=user)
         if registration is None:
-            registration = registration_create(
-                session=session, participant=participant, registered_by=user, is_walk_in=True
+            raise NotRegisteredError(
+                _(
+                    "You are not on the participant list of this session, so you cannot "
+                    "check yourself in. Please see the trainer, who can add you."
+                )
             )
+        if registration.participant.user_id is None:
+            registration.participant.user = user
+            registration.participant.save(update_fields=["user"])
         attendance_record_day(
             session=session,
             day=day,

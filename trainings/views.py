@@ -451,16 +451,24 @@ class SelfCheckInView(LoginRequiredMixin, View):
             session, day = self.resolve(token)
         except ValidationError as error:
             return bad_request(request, error.messages[0], status=410)
+        if services.registration_for_user(session=session, user=request.user) is None:
+            return self.not_registered(session, day)
         return render(request, self.template_name, {"session": session, "day": day})
 
     def post(self, request, token):
         try:
             session, day = self.resolve(token)
             services.attendance_self_check_in(session=session, day=day, user=request.user)
+        except services.NotRegisteredError:
+            return self.not_registered(session, day)
         except ValidationError as error:
             return bad_request(request, error.messages[0], status=410)
         context = {"session": session, "day": day, "checked_in": True}
         return render(request, self.template_name, context)
+
+    def not_registered(self, session, day):
+        context = {"session": session, "day": day, "not_registered": True}
+        return render(self.request, self.template_name, context, status=403)
 
 
 # Exports

@@ -347,23 +347,63 @@ def test_check_in_qr_is_svg(client, trainer, named_session):
     assert b"<svg" in response.content
 
 
-def test_self_check_in_only_on_its_day(client, make_user, named_session, monkeypatch):
+def test_self_check_in_only_on_its_day(
+    client, make_user, named_session, make_participant, register, monkeypatch
+):
     participant_user = make_user(Role.POLICE_INVESTIGATOR, first_name="Ilir", last_name="Hasani")
+    register(named_session, make_participant(first_name="Ilir", user=participant_user))
     client.force_login(participant_user)
     token = check_in_token(named_session, date(2025, 3, 11))
     address = url("self_check_in", token)
 
     monkeypatch.setattr("django.utils.timezone.localdate", lambda: date(2025, 3, 12))
     assert client.post(address).status_code == 410
-    assert not Registration.objects.filter(participant__user=participant_user).exists()
+    assert not Attendance.objects.filter(registration__participant__user=participant_user).exists()
 
     monkeypatch.setattr("django.utils.timezone.localdate", lambda: date(2025, 3, 11))
     assert client.post(address).status_code == 200
     record = Attendance.objects.get(registration__participant__user=participant_user)
     assert record.day == date(2025, 3, 11)
+    assert record.status == "present"
     assert record.is_self_check_in
 
     assert client.get(url("self_check_in", token + "x")).status_code == 404
+
+
+def test_self_check_in_unregistered_user_rejected(client, make_user, named_session, monkeypatch):
+    stranger = make_user(Role.POLICE_INVESTIGATOR, email="stranger@example.test")
+    client.force_login(stranger)
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: date(2025, 3, 11))
+    address = url("self_check_in", check_in_token(named_session, date(2025, 3, 11)))
+    registrations_before = Registration.objects.count()
+
+    page = client.get(address)
+    assert page.status_code == 403
+    assert "Please see the trainer" in page.content.decode()
+    assert "I am here" not in page.content.decode()
+
+    response = client.post(address)
+    assert response.status_code == 403
+    assert "not on the participant list" in response.content.decode()
+    assert Registration.objects.count() == registrations_before
+    assert not Participant.objects.filter(email="stranger@example.test").exists()
+
+
+def test_self_check_in_matches_imported_email(
+    client, make_user, named_session, make_participant, register, monkeypatch
+):
+    """A person imported by e-mail before they had an account is linked on check-in."""
+    registration = register(named_session, make_participant(email="arta@example.test"))
+    user = make_user(Role.POLICE_INVESTIGATOR, email="Arta@example.test")
+    client.force_login(user)
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: date(2025, 3, 12))
+
+    response = client.post(url("self_check_in", check_in_token(named_session, date(2025, 3, 12))))
+
+    assert response.status_code == 200
+    registration.participant.refresh_from_db()
+    assert registration.participant.user == user
+    assert Attendance.objects.get(registration=registration, day=date(2025, 3, 12)).is_self_check_in
 
 
 def test_self_check_in_requires_sign_in(client, named_session):
