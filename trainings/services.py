@@ -15,9 +15,11 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from common.transliteration import to_latin
 from trainings.models import (
     Attendance,
+    Course,
     Participant,
     ParticipantImport,
     Registration,
+    Trainer,
     TrainingSession,
 )
 
@@ -54,18 +56,94 @@ PARTICIPANT_FIELDS = (
 )
 
 
+# Courses and the register of trainers
+
+
+@transaction.atomic
+def course_create(*, created_by, judgments=(), **fields) -> Course:
+    """Create a course from its translated fields (`title_sq`, `title_sr`, `title_en`, ...)."""
+    course = Course(**fields)
+    course.full_clean()
+    course.save()
+    course.judgments.set(judgments)
+    logger.info("Course %s created by user %s", course.pk, created_by.pk)
+    return course
+
+
+@transaction.atomic
+def course_update(*, course: Course, updated_by, judgments=None, **fields) -> Course:
+    for name, value in fields.items():
+        setattr(course, name, value)
+    course.full_clean()
+    course.save()
+    if judgments is not None:
+        course.judgments.set(judgments)
+    logger.info("Course %s changed by user %s", course.pk, updated_by.pk)
+    return course
+
+
+@transaction.atomic
+def trainer_save(
+    *, trainer: Trainer | None = None, saved_by, certified_courses=(), **fields
+) -> Trainer:
+    """Create (when `trainer` is None) or change an entry of the register of trainers.
+
+    A platform user's name and e-mail fill the blank fields of their entry.
+    """
+    trainer = trainer or Trainer()
+    for name, value in fields.items():
+        setattr(trainer, name, value)
+    if trainer.user is not None:
+        trainer.name = trainer.name or trainer.user.get_full_name() or trainer.user.email
+        trainer.email = trainer.email or trainer.user.email
+    trainer.full_clean()
+    trainer.save()
+    trainer.certified_courses.set(certified_courses)
+    logger.info("Trainer %s saved by user %s", trainer.pk, saved_by.pk)
+    return trainer
+
+
 # Sessions
+
+
+def check_trainers_certified(*, course, trainers) -> None:
+    """Raise ValidationError naming every trainer in `trainers` not certified for `course`.
+
+    Only trainers in the register with `course` among their certified courses may staff
+    a session of it; project staff keep the register up to date.
+    """
+    uncertified = [trainer for trainer in trainers if not trainer_is_certified(trainer, course)]
+    if uncertified:
+        raise ValidationError(
+            {
+                "trainers": _(
+                    "Not certified to deliver this course: %(names)s. Choose certified "
+                    "trainers, or ask project staff to update the register of trainers."
+                )
+                % {"names": ", ".join(sorted(trainer.name for trainer in uncertified))}
+            }
+        )
+
+
+def trainer_is_certified(trainer: Trainer, course: Course) -> bool:
+    return trainer.certified_courses.filter(pk=course.pk).exists()
 
 
 @transaction.atomic
 def session_create(*, created_by, trainers=(), **fields) -> TrainingSession:
-    """Create a session; a trainer who creates one is added to its trainers."""
+    """Create a session staffed by `trainers`, who must be certified for its course.
+
+    A trainer who creates a session is added to its trainers when certified for the
+    course. Otherwise they still manage it as its creator but are not listed as trainer.
+    """
     session = TrainingSession(created_by=created_by, **fields)
     session.full_clean()
+    trainers = list(trainers)
+    check_trainers_certified(course=session.course, trainers=trainers)
     session.save()
     session.trainers.set(trainers)
     own_profile = getattr(created_by, "trainer_profile", None)
-    if own_profile is not None:
+    if own_profile is not None and trainer_is_certified(own_profile, session.course):
         session.trainers.add(own_profile)
     logger.info("Training session %s created by user %s", session.pk, created_by.pk)
     return session
@@ -73,11 +151,23 @@ def session_create(*, created_by, trainers=(), **fields) -> TrainingSession:
 
 @transaction.atomic
 def session_update(*, session: TrainingSession, trainers=None, **fields) -> TrainingSession:
+    """Change a session; trainers newly added, or all of them if the course changes, are checked.
+
+    A trainer already on the session stays even if no longer certified, so a past session
+    can still be edited after the register changes.
+    """
+    previous_course_id = TrainingSession.objects.values_list("course_id", flat=True).get(
+        pk=session.pk
+    )
     for name, value in fields.items():
         if name not in SESSION_FIELDS:
             raise TypeError(f"session_update() got an unexpected field {name!r}")
         setattr(session, name, value)
     session.full_clean()
+    current = set(session.trainers.all())
+    chosen = current if trainers is None else set(trainers)
+    to_check = chosen if session.course_id != previous_course_id else chosen - current
+    check_trainers_certified(course=session.course, trainers=to_check)
     outside = Attendance.objects.filter(registration__session=session).exclude(
         day__range=(session.start_date, session.end_date)
     )

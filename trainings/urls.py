@@ -52,8 +52,12 @@ urlpatterns = [
     ),
     path("check-in/<str:token>/", views.SelfCheckInView.as_view(), name="self_check_in"),
     path("courses/", views.CourseListView.as_view(), name="course_list"),
+    path("courses/new/", views.CourseFormView.as_view(), name="course_create"),
     path("courses/<int:pk>/", views.CourseDetailView.as_view(), name="course_detail"),
+    path("courses/<int:pk>/edit/", views.CourseFormView.as_view(), name="course_update"),
     path("trainers/", views.TrainerListView.as_view(), name="trainer_list"),
+    path("trainers/new/", views.TrainerFormView.as_view(), name="trainer_create"),
+    path("trainers/<int:pk>/edit/", views.TrainerFormView.as_view(), name="trainer_update"),
     path("statistics/", views.StatisticsView.as_view(), name="statistics"),
     path(
         "statistics/export.<str:file_format>",

@@ -29,9 +29,11 @@ from common.exports import csv_response, xlsx_response
 from trainings import exports, services
 from trainings.filters import TrainingSessionFilter
 from trainings.forms import (
+    CourseForm,
     ParticipantForm,
     ParticipantImportForm,
     StatisticsFilterForm,
+    TrainerForm,
     TrainingSessionForm,
     WalkInForm,
 )
@@ -534,11 +536,16 @@ class CertificatesView(TrainerRequiredMixin, View):
 
 
 class CourseListView(TrainerRequiredMixin, ListView):
+    """Active courses; project staff also see inactive ones, to edit or reactivate them."""
+
     template_name = "trainings/course_list.html"
     context_object_name = "courses"
-    queryset = Course.objects.filter(is_active=True).annotate(
-        session_count=Count("sessions", distinct=True)
-    )
+
+    def get_queryset(self):
+        courses = Course.objects.annotate(session_count=Count("sessions", distinct=True))
+        if not user_can(self.request.user, Capability.MANAGE_ALL_TRAININGS):
+            courses = courses.filter(is_active=True)
+        return courses.order_by("-is_active", "code")
 
 
 class CourseDetailView(TrainerRequiredMixin, DetailView):
@@ -580,10 +587,97 @@ def course_evaluation(course: Course) -> dict:
     }
 
 
+class StaffRequiredMixin(CapabilityRequiredMixin):
+    required_capability = Capability.MANAGE_ALL_TRAININGS
+
+
+class CourseFormView(StaffRequiredMixin, View):
+    """Create (without `pk`) or edit a course, its three languages in one form."""
+
+    template_name = "trainings/course_form.html"
+
+    def get_course(self, pk):
+        return get_object_or_404(Course, pk=pk) if pk is not None else None
+
+    def render_form(self, form, course, status=200):
+        context = {"form": form, "course": course}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, pk=None):
+        course = self.get_course(pk)
+        return self.render_form(CourseForm(instance=course, user=request.user), course)
+
+    def post(self, request, pk=None):
+        course = self.get_course(pk)
+        form = CourseForm(request.POST, instance=course, user=request.user)
+        if not form.is_valid():
+            return self.render_form(form, course, status=400)
+        fields = dict(form.cleaned_data)
+        judgments = fields.pop("judgments")
+        try:
+            if course is None:
+                course = services.course_create(
+                    created_by=request.user, judgments=judgments, **fields
+                )
+                messages.success(request, _("Course created."))
+            else:
+                services.course_update(
+                    course=course, updated_by=request.user, judgments=judgments, **fields
+                )
+                messages.success(request, _("Course saved."))
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.render_form(form, course, status=400)
+        return redirect("trainings:course_detail", pk=course.pk)
+
+
 class TrainerListView(TrainerRequiredMixin, ListView):
+    """The register of trainers: readable by trainers, kept by project staff."""
+
     template_name = "trainings/trainer_list.html"
     context_object_name = "trainers"
     queryset = Trainer.objects.select_related("user").prefetch_related("certified_courses")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_edit"] = user_can(self.request.user, Capability.MANAGE_ALL_TRAININGS)
+        return context
+
+
+class TrainerFormView(StaffRequiredMixin, View):
+    """Add (without `pk`) or edit an entry of the register of trainers."""
+
+    template_name = "trainings/trainer_form.html"
+
+    def get_trainer(self, pk):
+        return get_object_or_404(Trainer, pk=pk) if pk is not None else None
+
+    def render_form(self, form, trainer, status=200):
+        context = {"form": form, "trainer": trainer}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, pk=None):
+        trainer = self.get_trainer(pk)
+        return self.render_form(TrainerForm(instance=trainer), trainer)
+
+    def post(self, request, pk=None):
+        trainer = self.get_trainer(pk)
+        form = TrainerForm(request.POST, instance=trainer)
+        if not form.is_valid():
+            return self.render_form(form, trainer, status=400)
+        fields = dict(form.cleaned_data)
+        try:
+            # A fresh instance, because a failed form validation may have changed `trainer`.
+            saved = services.trainer_save(
+                trainer=Trainer.objects.get(pk=pk) if pk is not None else None,
+                saved_by=request.user,
+                **fields,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.render_form(form, trainer, status=400)
+        messages.success(request, _("%(name)s saved in the register.") % {"name": saved.name})
+        return redirect("trainings:trainer_list")
 
 
 # Statistics

@@ -35,3 +35,24 @@
   form.addEventListener("change", updateCount);
   updateCount();
 })();
+
+// Session form: offer only the trainers certified for the chosen course. Checked trainers
+// stay visible so that a choice is never hidden; the server rejects uncertified ones.
+(function () {
+  "use strict";
+  var list = document.querySelector("[data-certified-trainers]");
+  var course = document.getElementById("id_course");
+  if (!list || !course) {
+    return;
+  }
+  function filterTrainers() {
+    list.querySelectorAll("input[data-courses]").forEach(function (input) {
+      var courses = input.getAttribute("data-courses").split(" ");
+      var certified = !course.value || courses.indexOf(course.value) !== -1;
+      var row = input.closest("div") || input.parentNode;
+      row.hidden = !certified && !input.checked;
+    });
+  }
+  course.addEventListener("change", filterTrainers);
+  filterTrainers();
+})();

@@ -30,6 +30,7 @@ def test_session_constraint_holds_without_service(course):
 
 
 def test_session_create_adds_creator_as_trainer(course, trainer):
+    trainer.trainer_profile.certified_courses.add(course)
     session = services.session_create(
         created_by=trainer, course=course, start_date=date(2025, 5, 1), end_date=date(2025, 5, 2)
     )
