@@ -7,6 +7,8 @@ nothing of the folding and stemming in caselaw.search.normalise, so it would mis
 query.
 """
 
+import re
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -19,6 +21,41 @@ MAX_HITS = 200
 SNIPPET_WORDS = 30
 
 
+# Letters whose accented forms fold to them (normalise.fold); the first-pass regex accepts
+# any of them, so the text need not be folded.
+_ACCENTED = {
+    "a": "aàáâä",
+    "c": "cçčć",
+    "d": "dđ",
+    "e": "eëéèê",
+    "i": "iíìî",
+    "o": "oóòôö",
+    "s": "sš",
+    "u": "uúùûü",
+    "z": "zž",
+}
+
+
+def _tolerant(stem: str) -> str:
+    return "".join(
+        f"[{_ACCENTED[char]}]" if char in _ACCENTED else re.escape(char) for char in stem
+    )
+
+
+def candidate_pattern(lexemes: set[str], prefixes: set[str]) -> re.Pattern | None:
+    """Return a regex finding words that may match, for a fast first pass in C.
+
+    It finds every word that starts with a lexeme (stems are prefixes of their words),
+    with or without diacritics; `_matches` then confirms each candidate.
+    """
+    stems = {stem for stem in lexemes | prefixes if stem.isascii()}
+    stems |= {stem.replace("dj", "d") for stem in stems}
+    if not stems:
+        return None
+    alternatives = "|".join(_tolerant(stem) for stem in sorted(stems, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE)
+
+
 def _matches(word: str, language: str, lexemes: set[str], prefixes: set[str]) -> bool:
     languages = (language,) if language in INDEX_LANGUAGES else INDEX_LANGUAGES
     for lang in languages:
@@ -26,6 +63,30 @@ def _matches(word: str, language: str, lexemes: set[str], prefixes: set[str]) ->
             if lexeme in lexemes or any(lexeme.startswith(prefix) for prefix in prefixes):
                 return True
     return False
+
+
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+
+
+def _hits(scanned: str, language: str, lexemes: set[str], prefixes: set[str], cache: dict):
+    """Return the (start, end) offsets of the words of `scanned` that match the query."""
+    pattern = candidate_pattern(lexemes, prefixes)
+    if pattern is not None and not _CYRILLIC_RE.search(scanned):
+        spans = (match.span() for match in pattern.finditer(scanned))
+    else:
+        # Cyrillic text: its words are transliterated one by one in `_matches`.
+        spans = (match.span() for match in WORD_RE.finditer(scanned))
+    hits = []
+    for start, end in spans:
+        word = scanned[start:end]
+        key = (word, language)
+        if key not in cache:
+            cache[key] = _matches(word, language, lexemes, prefixes)
+        if cache[key]:
+            hits.append((start, end))
+            if len(hits) >= MAX_HITS:
+                break
+    return hits
 
 
 def snippet(
@@ -37,46 +98,38 @@ def snippet(
     words: int = SNIPPET_WORDS,
     cache: dict | None = None,
 ) -> SafeString:
-    """Return about `words` words of `text` around its first densest match, as safe HTML.
+    """Return about `words` words of `text` around its densest match, as safe HTML.
 
     Matching words are wrapped in <mark>; everything else is escaped. Without a match the
-    snippet is the beginning of the text.
+    snippet is the beginning of the text. Pass one `cache` to the snippets of a result
+    page: words repeat across judgments.
     """
     if not text:
         return mark_safe("")
-    spans = [match.span() for match in WORD_RE.finditer(text[:SCAN_LIMIT])]
-    if not spans:
-        return escape(text[:300])
-    # Pass one `cache` to the snippets of a result page: words repeat across judgments.
+    scanned = text[:SCAN_LIMIT]
     cache = {} if cache is None else cache
-    hits: list[int] = []
-    for index, (start, end) in enumerate(spans if lexemes or prefixes else ()):
-        word = text[start:end]
-        key = (word, language)
-        if key not in cache:
-            cache[key] = _matches(word, language, lexemes, prefixes)
-        if cache[key]:
-            hits.append(index)
-            if len(hits) >= MAX_HITS:
-                break
-    first = 0
+    hits = _hits(scanned, language, lexemes, prefixes, cache) if lexemes or prefixes else []
+    window_start = 0
     if hits:
-        best, best_count = hits[0], 0
-        for hit in hits:
-            count = sum(1 for other in hits if hit <= other < hit + words)
-            if count > best_count:
-                best, best_count = hit, count
-        first = max(0, best - words // 4)
-    last = min(len(spans), first + words) - 1
-    hit_set = set(hits)
-    parts: list[str] = ["… " if first > 0 else ""]
-    cursor = spans[first][0]
-    for index in range(first, last + 1):
-        start, end = spans[index]
-        parts.append(escape(text[cursor:start]))
-        word = escape(text[start:end])
-        parts.append(f"<mark>{word}</mark>" if index in hit_set else word)
+        # The window of about `words` words (7 characters each) holding the most matches.
+        width = words * 7
+        best = max(
+            range(len(hits)),
+            key=lambda i: sum(1 for start, _ in hits[i:] if start < hits[i][0] + width),
+        )
+        window_start = max(0, hits[best][0] - width // 4)
+    hit_starts = {start for start, _ in hits}
+    parts: list[str] = ["… " if window_start > 0 else ""]
+    cursor = None
+    for count, match in enumerate(WORD_RE.finditer(scanned, window_start), start=1):
+        start, end = match.span()
+        if cursor is not None:
+            parts.append(escape(scanned[cursor:start]))
+        word = escape(match.group())
+        parts.append(f"<mark>{word}</mark>" if start in hit_starts else word)
         cursor = end
-    if last < len(spans) - 1:
+        if count >= words:
+            break
+    if cursor is not None and cursor < len(text.rstrip()):
         parts.append(" …")
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
