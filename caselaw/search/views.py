@@ -5,6 +5,7 @@ import logging
 from django.http import QueryDict
 from django.shortcuts import render
 
+from accounts.roles import Capability, user_can
 from caselaw.models import Court, Judgment, Outcome
 from caselaw.search import engine
 from caselaw.search.facets import build_facets, clear_filters_url
@@ -111,6 +112,7 @@ def judgment_search(request):
         "year_to": request.GET.get("year_to", ""),
         "outcome_labels": dict(Outcome.choices),
         "level_labels": dict(Court.Level.choices),
+        "can_save": user_can(request.user, Capability.SAVE_SEARCHES),
         "public_page": True,
     }
     return render(request, "caselaw/judgment_search.html", context)
