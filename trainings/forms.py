@@ -69,7 +69,6 @@ class TrainingSessionForm(forms.ModelForm):
         self.fields["trainers"].queryset = Trainer.objects.prefetch_related(
             "certified_courses"
         ).order_by("name")
-        self.fields["trainers"].widget.attrs["data-certified-trainers"] = "course"
 
 
 class CourseForm(forms.ModelForm):
@@ -96,6 +95,7 @@ class CourseForm(forms.ModelForm):
             "judgments",
             "is_active",
         ]
+        # NOTE: course materials (files) are still uploaded in the admin only.
         widgets = {"judgments": forms.SelectMultiple(attrs={"size": 8})}
 
     def __init__(self, *args, user, **kwargs):
@@ -128,7 +128,8 @@ class CourseForm(forms.ModelForm):
             for name in TRANSLATED_COURSE_FIELDS
             for language, _label in CONTENT_LANGUAGES
         }
-        return [field for field in self.visible_fields() if field.name not in translated]
+        shown_first = translated | {"code"}
+        return [field for field in self.visible_fields() if field.name not in shown_first]
 
 
 class TrainerForm(forms.ModelForm):

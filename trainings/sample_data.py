@@ -205,14 +205,43 @@ def _load_sessions(courses, trainers, participants) -> None:
             language="sq+sr",
             created_by=trainers[0].user if trainers and trainers[0].user else None,
         )
-        session.trainers.set(trainers[: 1 + plan_index % 2])
+        course = courses[code]
+        session.trainers.set(
+            trainer
+            for trainer in trainers[: 1 + plan_index % 2]
+            if course in trainer.certified_courses.all()
+        )
         for person_index, participant in enumerate(participants[plan_index : plan_index + people]):
-            registration = Registration.objects.create(session=session, participant=participant)
+            registration = Registration.objects.create(
+                session=session, participant=participant, **_sample_outcome(status, person_index)
+            )
             for day in session.days:
                 if day > today:
                     continue
                 status_value = statuses[(person_index * 3 + day.day) % len(statuses)]
                 Attendance.objects.create(registration=registration, day=day, status=status_value)
+
+
+SAMPLE_COMMENTS = [
+    "Rastet praktike nga gjykatat e Kosovës ishin shumë të dobishme.",
+    "Више времена за вежбе са разговорима са жртвама.",
+    "Clear structure; the module on financial investigation could be longer.",
+]
+
+
+def _sample_outcome(status: str, person_index: int) -> dict:
+    """Return invented test scores and an evaluation for a held session, else nothing."""
+    if status != "held":
+        return {}
+    before = 35 + (person_index * 7) % 30
+    outcome = {
+        "pre_test_score": before,
+        "post_test_score": min(100, before + 12 + (person_index * 5) % 20),
+        "evaluation_rating": 3 + person_index % 3,
+    }
+    if person_index < len(SAMPLE_COMMENTS):
+        outcome["evaluation_comment"] = SAMPLE_COMMENTS[person_index]
+    return outcome
 
 
 def is_sample_course(course) -> bool:

@@ -40,13 +40,13 @@
 // stay visible so that a choice is never hidden; the server rejects uncertified ones.
 (function () {
   "use strict";
-  var list = document.querySelector("[data-certified-trainers]");
+  var trainers = document.querySelectorAll("input[name=trainers][data-courses]");
   var course = document.getElementById("id_course");
-  if (!list || !course) {
+  if (!trainers.length || !course) {
     return;
   }
   function filterTrainers() {
-    list.querySelectorAll("input[data-courses]").forEach(function (input) {
+    trainers.forEach(function (input) {
       var courses = input.getAttribute("data-courses").split(" ");
       var certified = !course.value || courses.indexOf(course.value) !== -1;
       var row = input.closest("div") || input.parentNode;
