@@ -135,13 +135,22 @@ class PdfDocument:
 
         footnote_text = kosovo_footnote() if footnote is None else footnote
 
+        document = self
+
         class _Pdf(FPDF):
             def footer(self):
                 self.set_y(-18)
                 self.set_font("DejaVu", size=7)
-                self.multi_cell(0, 3.2, footnote_text)
+                # Wrapped once: the same footnote is printed on every page.
+                if document._footnote_lines is None:
+                    document._footnote_lines = document.wrap_lines(footnote_text)
+                for line in document._footnote_lines:
+                    self.cell(0, 3.2, line, new_x="LMARGIN", new_y="NEXT")
                 self.set_y(-8)
                 self.cell(0, 4, f"{self.page_no()}/{{nb}}", align="R")
+
+        self._footnote_lines: list[str] | None = None
+        self._widths: dict[tuple, float] = {}
 
         self.pdf = _Pdf(orientation="L" if landscape else "P", format="A4")
         self.pdf.add_font("DejaVu", "", str(FONTS_DIR / "DejaVuSans.ttf"))
@@ -163,6 +172,67 @@ class PdfDocument:
         self.pdf.set_font("DejaVu", "", size)
         self.pdf.multi_cell(0, 5, text)
         self.pdf.ln(1.5)
+
+    def wrap_lines(self, text: str, width: float = 0) -> list[str]:
+        """Split `text` into lines that fit `width` mm (0: up to the right margin) in the
+        current font, breaking at spaces, and inside a word only when it is wider than a line.
+
+        Each word is measured once, so the time is linear in the length of the text, whereas
+        fpdf2's multi_cell (2.8) measures the line again for every character it adds.
+        """
+        pdf = self.pdf
+        available = (width or pdf.w - pdf.r_margin - pdf.x) - 2 * pdf.c_margin
+        space_width = self._string_width(" ")
+        lines = []
+        for paragraph in text.split("\n"):
+            words: list[str] = []
+            line_width = 0.0
+            for word in paragraph.split(" "):
+                word_width = self._string_width(word)
+                if word_width > available:
+                    if words:
+                        lines.append(" ".join(words))
+                    *full, word = self._split_long_word(word, available)
+                    lines.extend(full)
+                    words, line_width = [word], self._string_width(word)
+                elif words and line_width + space_width + word_width > available:
+                    lines.append(" ".join(words))
+                    words, line_width = [word], word_width
+                else:
+                    line_width += word_width + (space_width if words else 0)
+                    words.append(word)
+            lines.append(" ".join(words))
+        return lines
+
+    def _string_width(self, text: str) -> float:
+        # Reports repeat the same words thousands of times, and fpdf2's get_string_width
+        # copies the graphics state on every call, so widths are cached per font and size.
+        pdf = self.pdf
+        key = (pdf.font_family, pdf.font_style, pdf.font_size_pt, text)
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = pdf.get_string_width(text)
+        return width
+
+    def _split_long_word(self, word: str, available: float) -> list[str]:
+        pieces, piece, piece_width = [], "", 0.0
+        for char in word:
+            char_width = self._string_width(char)
+            if piece and piece_width + char_width > available:
+                pieces.append(piece)
+                piece, piece_width = "", 0.0
+            piece += char
+            piece_width += char_width
+        pieces.append(piece)
+        return pieces
+
+    def text_block(self, text: str, *, size: float = 10, line_height: float = 5, style="") -> None:
+        """Write `text` from the left margin in lines wrapped by `wrap_lines` (fast for long
+        reports; `paragraph` keeps fpdf2's own line breaking)."""
+        self.pdf.set_font("DejaVu", style, size)
+        self.pdf.set_x(self.pdf.l_margin)
+        for line in self.wrap_lines(text):
+            self.pdf.cell(0, line_height, line, new_x="LMARGIN", new_y="NEXT")
 
     def table(
         self, header: Sequence[str], rows: Iterable[Sequence], col_widths=None, size=8
