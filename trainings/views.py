@@ -667,7 +667,8 @@ class TrainerFormView(StaffRequiredMixin, View):
             return self.render_form(form, trainer, status=400)
         fields = dict(form.cleaned_data)
         try:
-            # A fresh instance, because a failed form validation may have changed `trainer`.
+            # Form validation already copied the posted values onto `trainer`, so the
+            # service starts from the stored record and applies the cleaned values itself.
             saved = services.trainer_save(
                 trainer=Trainer.objects.get(pk=pk) if pk is not None else None,
                 saved_by=request.user,
