@@ -138,7 +138,8 @@ class SourceForm(forms.Form):
         document = cleaned.get("document")
         if document:
             try:
-                cleaned["extracted_text"], _kind = extract_text(document)
+                # The service reuses this result, so the document is parsed only once.
+                cleaned["extracted"] = extract_text(document)
             except ValidationError as error:
                 self.add_error("document", error)
         elif not (cleaned.get("text") or "").strip():

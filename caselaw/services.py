@@ -72,19 +72,26 @@ def judgment_update(*, user, judgment: Judgment, m2m: dict | None = None) -> Jud
 
 @transaction.atomic
 def judgment_attach_source(
-    *, user, judgment: Judgment, uploaded_file=None, text: str = ""
+    *,
+    user,
+    judgment: Judgment,
+    uploaded_file=None,
+    text: str = "",
+    extracted: tuple[str, str] | None = None,
 ) -> Judgment:
     """Set the unanonymised source text from an upload or pasted text.
 
-    The earlier findings refer to offsets in the old text, so they are deleted.
+    `extracted` is the (text, type) that `extract_text` already returned for
+    `uploaded_file`, if any. The earlier findings refer to offsets in the old text, so
+    they are deleted.
     """
     _require(user, Capability.EDIT_JUDGMENTS)
     _require_draft(judgment)
     if uploaded_file is not None:
-        text, _kind = extract_text(uploaded_file)
+        text, kind = extracted if extracted is not None else extract_text(uploaded_file)
         if judgment.source_file:
             judgment.source_file.delete(save=False)
-        judgment.source_file.save(f"judgment-{judgment.pk}.{_kind}", uploaded_file, save=False)
+        judgment.source_file.save(f"judgment-{judgment.pk}.{kind}", uploaded_file, save=False)
     text = (text or "").replace("\r\n", "\n").strip()
     if not text:
         raise ValidationError(_("Upload a PDF or DOCX document or paste the text."))

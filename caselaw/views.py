@@ -198,6 +198,7 @@ class JudgmentSourceView(EditorMixin, View):
                     judgment=judgment,
                     uploaded_file=form.cleaned_data.get("document") or None,
                     text=form.cleaned_data.get("text", ""),
+                    extracted=form.cleaned_data.get("extracted"),
                 )
             except ValidationError as error:
                 form.add_error(None, error)
