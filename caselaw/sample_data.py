@@ -183,11 +183,27 @@ def load_judgments(source_dir: Path | None) -> tuple[int, int]:
             judgment = by_source_id[record["source_id"]]
             judgment.appeal_of = by_source_id[record["appeal_of"]]
             judgment.save(update_fields=["appeal_of"])
-    for citation in data["citations"]:
-        Citation.objects.get_or_create(
-            citing=by_source_id[citation["citing"]], cited=by_source_id[citation["cited"]]
-        )
+    _sync_citations(data["citations"], by_source_id)
     return created_count, updated_count
+
+
+def _sync_citations(citations: list[dict], by_source_id: dict[str, Judgment]) -> None:
+    """Make the citations among sample judgments exactly those of the fixture.
+
+    Each fixture citation names the field of the original data that shows it
+    ("basis"). Citations that an earlier fixture had, and that are no longer
+    supported, are deleted; citations that involve other judgments are kept.
+    """
+    expected = set()
+    for citation in citations:
+        citing, cited = by_source_id[citation["citing"]], by_source_id[citation["cited"]]
+        Citation.objects.get_or_create(citing=citing, cited=cited)
+        expected.add((citing.pk, cited.pk))
+    sample_ids = [judgment.pk for judgment in by_source_id.values()]
+    stale = Citation.objects.filter(citing__in=sample_ids, cited__in=sample_ids)
+    for pk, citing_id, cited_id in stale.values_list("pk", "citing_id", "cited_id"):
+        if (citing_id, cited_id) not in expected:
+            Citation.objects.filter(pk=pk).delete()
 
 
 def load(*, stdout, source_dir=None, verbosity=1) -> None:
