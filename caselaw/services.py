@@ -5,6 +5,7 @@ withdrawn. Publication deletes the source text, the uploaded file, the protected
 and the findings, and blanks the draft versions of the text kept in history.
 """
 
+import dataclasses
 import logging
 import unicodedata
 from dataclasses import dataclass
@@ -276,6 +277,29 @@ def finding_add_manual(
     return len(added)
 
 
+def _absorb_sentence_stops(source: str, findings: list) -> list:
+    """Extend each finding whose replacement ends in a full stop over the stop after it.
+
+    "Arbër Krasniqi." with the pseudonym "A.K." then reads "A.K.", not "A.K..". An
+    ellipsis ("Krasniqi...") is left whole, and so is a stop where another finding starts.
+    """
+    starts = {finding.start for finding in findings}
+    absorbed = []
+    for finding in findings:
+        end = finding.end
+        if (
+            finding.replacement.endswith(".")
+            and source[end : end + 1] == "."
+            and source[end + 1 : end + 2] != "."
+            and end not in starts
+        ):
+            finding = dataclasses.replace(
+                finding, end=end + 1, text=source[finding.start : end + 1]
+            )
+        absorbed.append(finding)
+    return absorbed
+
+
 def judgment_render_anonymised_text(*, judgment: Judgment) -> str:
     """Rebuild the anonymised text from the source text and the accepted findings."""
     from caselaw.anonymisation import apply_findings
@@ -286,6 +310,7 @@ def judgment_render_anonymised_text(*, judgment: Judgment) -> str:
             status=AnonymisationFinding.Status.ACCEPTED
         ).order_by("start")
     ]
+    accepted = _absorb_sentence_stops(judgment.source_text, accepted)
     judgment.text = apply_findings(judgment.source_text, accepted) if judgment.source_text else ""
     Judgment.objects.filter(pk=judgment.pk).update(text=judgment.text)
     return judgment.text

@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
+from django.utils import translation
 
 from caselaw import services
 from caselaw.models import AnonymisationFinding, Judgment, ProtectedPerson
@@ -11,6 +12,13 @@ SOURCE = (
     "Gjykata Themelore në Prizren. I pandehuri Arbër Krasniqi rekrutoi dëshmitaren "
     "Drita Berisha. Krasniqit iu gjet telefoni +383 44 123 456."
 )
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Check service messages in English whatever language an earlier test left active."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -191,3 +199,40 @@ def test_reader_cannot_run_services(draft, users):
 
     with pytest.raises(PermissionDenied):
         services.judgment_run_anonymiser(user=users[Role.LEGAL_PROFESSIONAL], judgment=draft)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Dëshmoi Drita Berisha. Pastaj foli.", "Dëshmoi D.B. Pastaj foli."),
+        ("Dëshmoi Drita Berisha.", "Dëshmoi D.B."),
+        ("Dëshmoi Drita Berisha... Pastaj foli.", "Dëshmoi D.B.... Pastaj foli."),
+        ("Drita Berisha, dëshmitarja.", "D.B., dëshmitarja."),
+    ],
+)
+def test_pseudonym_stop_not_doubled(editor, source, expected):
+    judgment = JudgmentFactory(status="draft", created_by=editor, text="")
+    services.judgment_attach_source(user=editor, judgment=judgment, text=source)
+    services.protected_person_save(
+        user=editor, judgment=judgment, name="Drita Berisha", pseudonym="D.B.", role="witness"
+    )
+    services.judgment_run_anonymiser(user=editor, judgment=judgment)
+    services.findings_decide_all(user=editor, judgment=judgment, status="accepted")
+
+    judgment.refresh_from_db()
+    assert judgment.text == expected
+    assert judgment.source_text == source
+
+
+def test_stop_kept_when_finding_follows(editor):
+    judgment = JudgmentFactory(status="draft", created_by=editor, text="")
+    services.judgment_attach_source(user=editor, judgment=judgment, text="Emri: Drita Berisha.X")
+    services.protected_person_save(
+        user=editor, judgment=judgment, name="Drita Berisha", pseudonym="D.B.", role="witness"
+    )
+    services.judgment_run_anonymiser(user=editor, judgment=judgment)
+    services.finding_add_manual(user=editor, judgment=judgment, text=".X", replacement="[…]")
+    services.findings_decide_all(user=editor, judgment=judgment, status="accepted")
+
+    judgment.refresh_from_db()
+    assert judgment.text == "Emri: D.B.[…]"
