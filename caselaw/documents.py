@@ -108,6 +108,8 @@ def _extract_in_child(data: bytes, kind: str) -> str:
         str(MAX_DOCX_UNCOMPRESSED_BYTES),
         str(MAX_TEXT_CHARS),
     ]
+    # NOTE: uploads are not queued. Each concurrent upload starts its own child, so
+    # the memory cap applies per upload, not to the machine.
     # The child gets a minimal environment: it needs no database URL or secret key.
     environment = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"}
     try:

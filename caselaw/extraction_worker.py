@@ -42,6 +42,8 @@ def near_memory_limit(memory_bytes: int) -> bool:
                 if line.startswith("VmPeak:"):
                     return int(line.split()[1]) * 1024 >= memory_bytes * 0.9
     except OSError:
+        # NOTE: without /proc (not Linux) a parser's failed allocation is reported as an
+        # unreadable document, not as a memory limit.
         pass
     return False
 

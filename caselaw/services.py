@@ -282,6 +282,8 @@ def _absorb_sentence_stops(source: str, findings: list) -> list:
 
     "Arbër Krasniqi." with the pseudonym "A.K." then reads "A.K.", not "A.K..". An
     ellipsis ("Krasniqi...") is left whole, and so is a stop where another finding starts.
+    NOTE: `caselaw.anonymisation.anonymise()` does not do this; only the editorial
+    workflow renders through this function.
     """
     starts = {finding.start for finding in findings}
     absorbed = []
