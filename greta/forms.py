@@ -4,8 +4,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Institution
+from caselaw.models import Court, ExploitationForm, Means, Provision
+from greta.caselaw_filters import KEYS, MAX_YEAR, MIN_YEAR
 from greta.models import Evidence, ProgressUpdate, Status
 from greta.reports import FORMATS, REPORT_LANGUAGES
+from trainings.models import Course
 
 LANGUAGE_NAMES = {"sq": "Shqip", "sr": "Српски", "en": "English"}
 
@@ -130,3 +133,107 @@ class ImportForm(forms.Form):
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
         return upload
+
+
+class IndicatorLinksForm(forms.Form):
+    """The case-law filter and training courses that measure a recommendation.
+
+    The case-law fields are the search page's filters, chosen from the same vocabularies;
+    `caselaw_filter()` returns them as stored on the recommendation (terms by code).
+    """
+
+    provision = forms.ModelMultipleChoiceField(
+        label=_("Provisions applied"),
+        queryset=Provision.objects.all(),
+        to_field_name="code",
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    exploitation_form = forms.ModelMultipleChoiceField(
+        label=_("Forms of exploitation"),
+        queryset=ExploitationForm.objects.all(),
+        to_field_name="code",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    means = forms.ModelMultipleChoiceField(
+        label=_("Means"),
+        queryset=Means.objects.all(),
+        to_field_name="code",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    court_level = forms.MultipleChoiceField(
+        label=_("Court levels"),
+        choices=Court.Level.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose one level to count each case once rather than once per instance."),
+    )
+    year_from = forms.IntegerField(
+        label=_("Decided from year"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
+    )
+    year_to = forms.IntegerField(
+        label=_("Decided until year"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
+    )
+    child_victims = forms.TypedChoiceField(
+        label=_("Child victims"),
+        choices=[("", _("Any")), ("true", _("Yes")), ("false", _("No"))],
+        coerce=lambda value: value == "true",
+        empty_value=None,
+        required=False,
+    )
+    transnational = forms.TypedChoiceField(
+        label=_("Transnational"),
+        choices=[("", _("Any")), ("true", _("Yes")), ("false", _("No"))],
+        coerce=lambda value: value == "true",
+        empty_value=None,
+        required=False,
+    )
+    training_courses = forms.ModelMultipleChoiceField(
+        label=_("Training topics"),
+        queryset=Course.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("People who attended held sessions of these courses are counted."),
+    )
+
+    TERM_FIELDS = ("provision", "exploitation_form", "means")
+
+    @classmethod
+    def initial_for(cls, recommendation) -> dict:
+        """Return the form's initial values from a recommendation's stored links."""
+        stored = recommendation.caselaw_filter or {}
+        initial = {key: stored.get(key) for key in KEYS if stored.get(key) is not None}
+        for key in ("child_victims", "transnational"):
+            if key in initial:
+                initial[key] = "true" if initial[key] else "false"
+        initial["training_courses"] = list(recommendation.training_courses.all())
+        return initial
+
+    def clean(self):
+        cleaned = super().clean()
+        year_from, year_to = cleaned.get("year_from"), cleaned.get("year_to")
+        if year_from and year_to and year_from > year_to:
+            self.add_error("year_to", _("The last year must not be before the first year."))
+        return cleaned
+
+    def caselaw_filter(self) -> dict:
+        data = self.cleaned_data
+        value: dict = {}
+        for key in self.TERM_FIELDS:
+            codes = sorted(term.code for term in data.get(key) or [])
+            if codes:
+                value[key] = codes
+        if data.get("court_level"):
+            value["court_level"] = list(data["court_level"])
+        for key in ("year_from", "year_to", "child_victims", "transnational"):
+            if data.get(key) is not None:
+                value[key] = data[key]
+        return value
+
+    def caselaw_fields(self):
+        return [self[name] for name in self.fields if name != "training_courses"]
+
+    def training_fields(self):
+        return [self["training_courses"]]

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Capability, user_can
+from greta.caselaw_filters import validate_caselaw_filter
 
 
 class MonitoringBody(models.TextChoices):
@@ -222,15 +223,18 @@ class Recommendation(models.Model):
         _("case-law filter"),
         default=dict,
         blank=True,
+        validators=[validate_caselaw_filter],
         help_text=_(
-            'Case-law filters that measure this recommendation, e.g. {"outcome": "conviction"}.'
+            "Case-law search filters whose judgments measure this recommendation; empty when "
+            "no case-law indicator applies."
         ),
     )
-    training_topic = models.CharField(
-        _("training topic"),
-        max_length=100,
+    training_courses = models.ManyToManyField(
+        "trainings.Course",
+        verbose_name=_("training topics"),
         blank=True,
-        help_text=_("Code of the training topic whose participants measure this recommendation."),
+        related_name="greta_recommendations",
+        help_text=_("Courses whose participants, by profession, measure this recommendation."),
     )
     source_url = models.URLField(_("source"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

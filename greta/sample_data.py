@@ -22,6 +22,7 @@ from greta.models import (
     Status,
     Theme,
 )
+from trainings.models import Course
 
 FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
 LANGUAGES = ("sq", "sr", "en")
@@ -65,14 +66,22 @@ SAMPLE_DUE_DAYS = {
     "us-tip-kosovo-2024-1": 45,
 }
 
-# Case-law filters and training topics that measure a recommendation (indicators).
-SAMPLE_INDICATORS = {
-    "us-tip-kosovo-2015-2": {"training_topic": "thb"},
-    "us-tip-kosovo-2020-5": {"training_topic": "thb"},
-    "us-tip-kosovo-2022-2": {"caselaw_filter": {"outcome": "conviction"}},
-    "us-tip-kosovo-2024-1": {"caselaw_filter": {"outcome": "conviction"}},
-    "us-tip-kosovo-2015-4": {"caselaw_filter": {"compensation": True}},
-    "greta-stmt-019": {"caselaw_filter": {"compensation": True}},
+# Case-law filters (greta.caselaw_filters) that measure a recommendation: judgments of
+# basic courts, so that each case counts once, under the trafficking provisions.
+THB_PROVISIONS = ["pcck-2003-139", "cck-04-l-082-trafficking", "cck-06-l-074-trafficking"]
+SAMPLE_CASELAW_FILTERS = {
+    "us-tip-kosovo-2022-2": {"provision": THB_PROVISIONS, "court_level": ["basic"]},
+    "us-tip-kosovo-2024-1": {"provision": THB_PROVISIONS, "court_level": ["basic"]},
+    "us-tip-kosovo-2015-4": {"court_level": ["basic"]},
+    "greta-stmt-019": {"court_level": ["basic"]},
+}
+
+# Codes of the sample training courses whose participants measure a recommendation.
+SAMPLE_TRAINING_COURSES = {
+    "us-tip-kosovo-2015-2": ["thb-investigation-basics", "thb-prosecution-adjudication"],
+    "us-tip-kosovo-2020-5": ["thb-investigation-basics", "thb-prosecution-adjudication"],
+    "us-tip-kosovo-2015-4": ["victims-rights-assistance"],
+    "greta-stmt-019": ["victims-rights-assistance"],
 }
 
 
@@ -154,7 +163,7 @@ def load_recommendations(source_dir: Path | None) -> int:
             "strength": item["strength"],
             "theme": themes[item["theme"]],
             "source_url": item["source_url"],
-            **SAMPLE_INDICATORS.get(key, {}),
+            "caselaw_filter": SAMPLE_CASELAW_FILTERS.get(key, {}),
             **_translated("text", item["text"]),
         }
         if key in originals:
@@ -167,6 +176,9 @@ def load_recommendations(source_dir: Path | None) -> int:
         recommendation.topics.set([themes[code] for code in item["topics"]])
         recommendation.institutions.set(
             [institutions[code] for code in item["institutions"] if code in institutions]
+        )
+        recommendation.training_courses.set(
+            Course.objects.filter(code__in=SAMPLE_TRAINING_COURSES.get(key, []))
         )
         if created and key in SAMPLE_DUE_DAYS:
             recommendation.next_update_due = timezone.localdate() + timedelta(

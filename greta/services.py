@@ -1,6 +1,7 @@
 """Writes of the greta app: progress updates, reviews, due dates and reminders."""
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Institution, User
 from accounts.roles import Capability, user_can
 from greta.models import Evidence, ProgressUpdate, Recommendation
+from trainings.models import Course
 
 logger = logging.getLogger(__name__)
 
@@ -167,3 +169,22 @@ def _send_reminder(user: User, recommendations: list[Recommendation], today: dat
         subject = _("Progress update due on GRETA recommendations")
         body = render_to_string("greta/email/progress_reminder.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+@transaction.atomic
+def recommendation_set_indicators(
+    *,
+    recommendation: Recommendation,
+    user: User,
+    caselaw_filter: dict,
+    training_courses: Iterable[Course],
+) -> Recommendation:
+    """Link a recommendation to the case-law filter and the courses that measure it."""
+    if not user_can(user, Capability.MANAGE_RECOMMENDATIONS):
+        raise PermissionDenied("Only project staff link indicators.")
+    recommendation.caselaw_filter = caselaw_filter
+    recommendation.full_clean()
+    recommendation.save(update_fields=["caselaw_filter"])
+    recommendation.training_courses.set(training_courses)
+    logger.info("Recommendation %s indicator links set by user %s", recommendation.pk, user.pk)
+    return recommendation

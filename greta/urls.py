@@ -13,6 +13,7 @@ urlpatterns = [
         name="progress_update_create",
     ),
     path("<int:pk>/due-date/", views.DueDateUpdateView.as_view(), name="due_date_update"),
+    path("<int:pk>/indicators/", views.IndicatorLinksView.as_view(), name="indicator_links"),
     path("review/", views.ReviewListView.as_view(), name="review_list"),
     path(
         "updates/<int:pk>/review/",

@@ -2,6 +2,7 @@ import logging
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -20,6 +21,7 @@ from greta.forms import (
     EvidenceFormSet,
     ExportForm,
     ImportForm,
+    IndicatorLinksForm,
     ProgressUpdateForm,
     ReviewForm,
 )
@@ -37,6 +39,7 @@ from greta.services import (
     progress_update_create,
     progress_update_review,
     recommendation_set_due_date,
+    recommendation_set_indicators,
 )
 
 logger = logging.getLogger(__name__)
@@ -104,6 +107,45 @@ class RecommendationDetailView(CapabilityRequiredMixin, DetailView):
             indicators=indicators.indicators_for(recommendation, user),
         )
         return context
+
+
+class IndicatorLinksView(CapabilityRequiredMixin, FormView):
+    """Staff choose the case-law filter and the training courses that measure a recommendation."""
+
+    required_capability = Capability.MANAGE_RECOMMENDATIONS
+    template_name = "greta/indicator_links_form.html"
+    form_class = IndicatorLinksForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.recommendation = get_object_or_404(
+            Recommendation.objects.select_related("assessment"), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return IndicatorLinksForm.initial_for(self.recommendation)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["recommendation"] = self.recommendation
+        return context
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def form_valid(self, form):
+        try:
+            recommendation_set_indicators(
+                recommendation=self.recommendation,
+                user=self.request.user,
+                caselaw_filter=form.caselaw_filter(),
+                training_courses=form.cleaned_data["training_courses"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The indicator links were saved."))
+        return redirect("greta:recommendation_detail", pk=self.recommendation.pk)
 
 
 class ProgressUpdateCreateView(CapabilityRequiredMixin, FormView):
@@ -269,6 +311,13 @@ class DashboardView(CapabilityRequiredMixin, TemplateView):
         changed_recommendations = Recommendation.objects.in_bulk(
             [change.recommendation_id for change in changes]
         )
+        linked = list(
+            recommendations.filter(Q(training_courses__isnull=False) | ~Q(caselaw_filter={}))
+            .distinct()
+            .select_related("assessment")
+            .order_by("assessment__country", "assessment_id", "position", "pk")
+        )
+        linked_indicators = indicators.indicators_for_many(linked, user)
         context.update(
             form=form,
             since=since,
@@ -281,6 +330,10 @@ class DashboardView(CapabilityRequiredMixin, TemplateView):
             total=len(rows),
             changes=[
                 (changed_recommendations[change.recommendation_id], change) for change in changes
+            ],
+            indicator_rows=[
+                (recommendation, linked_indicators.get(recommendation.pk, []))
+                for recommendation in linked
             ],
         )
         return context

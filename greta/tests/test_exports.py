@@ -1,4 +1,5 @@
 import csv
+import gc
 import io
 from datetime import date
 
@@ -156,3 +157,51 @@ def test_export_api_returns_file(client_for, report_data):
 def test_export_api_invalid_date(client_for, report_data):
     response = client_for(Role.PROJECT_STAFF).get("/api/v1/greta/export/", {"as_of": "yesterday"})
     assert response.status_code == 400
+
+
+def test_report_rows_free_finished_chunks(make_recommendation, monkeypatch):
+    from greta import reports
+    from greta.models import Recommendation
+
+    monkeypatch.setattr(reports, "CHUNK_SIZE", 5)
+    for _index in range(20):
+        make_recommendation()
+    gc.collect()
+    alive = []
+    gc.disable()  # so only reference counting frees objects, as between two collections
+    try:
+        rows = reports.report_rows(
+            Recommendation.objects.all(), ProgressUpdate.objects.confirmed(), options("en")
+        )
+        for index, _row in enumerate(rows):
+            if index % 5 == 4:
+                alive.append(sum(isinstance(item, Recommendation) for item in gc.get_objects()))
+    finally:
+        gc.enable()
+    assert len(alive) == 4
+    # The current chunk and at most the one before it; never all 20 recommendations.
+    assert max(alive) <= 10
+
+
+def test_export_includes_indicators(client_for, report_data):
+    from caselaw.models import Court, Judgment
+
+    first, _second = report_data
+    court = Court.objects.create(code="test-basic", name="Basic", level="basic")
+    Judgment.objects.create(
+        case_number="P-1", court=court, decision_date=date(2024, 5, 1),
+        decision_type="judgment", instance="first", outcome="conviction",
+        original_language="sq", title="P-1", status="published", access_level="public",
+    )  # fmt: skip
+    first.caselaw_filter = {"court_level": ["basic"]}
+    first.save()
+    client = client_for(Role.PROJECT_STAFF)
+    query = {"as_of": "2024-12-31", "language": "en"}
+    response = client.get("/en/greta/export/", {**query, "file_format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content))["Indicators"]
+    values = {row[3]: row[4] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert values["judgments with a conviction"] == 1
+    assert isinstance(values["published judgments matching the case-law filter"], int)
+    response = client.get("/en/greta/export/", {**query, "file_format": "pdf"})
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "judgments with a conviction" in text
