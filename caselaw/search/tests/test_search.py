@@ -151,3 +151,15 @@ def test_search_page_past_end_shows_last_page(make_judgment):
 
     assert results.page == 2
     assert len(results.ids) == 1
+
+
+def test_reindex_command_indexes_bulk_loaded_judgments(make_judgment):
+    from django.core.management import call_command
+
+    judgment = make_judgment(text="Smuggling.")
+    SearchDocument.objects.all().delete()
+    assert found("smuggling") == []
+
+    call_command("search_reindex", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert found("smuggling") == [judgment.pk]
