@@ -1,7 +1,18 @@
 import pytest
+from django.utils import translation
 
 from accounts.roles import Role
 from caselaw.tests.factories import JudgmentFactory
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Run each test in English, whatever language an earlier request left active.
+
+    Requests still switch to the language of their URL prefix.
+    """
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
-from django.utils import translation
 
 from caselaw import services
 from caselaw.models import AnonymisationFinding, Judgment, ProtectedPerson
@@ -12,13 +11,6 @@ SOURCE = (
     "Gjykata Themelore në Prizren. I pandehuri Arbër Krasniqi rekrutoi dëshmitaren "
     "Drita Berisha. Krasniqit iu gjet telefoni +383 44 123 456."
 )
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Check service messages in English whatever language an earlier test left active."""
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture
