@@ -135,6 +135,14 @@ class ImportForm(forms.Form):
         return upload
 
 
+class ProvisionChoiceField(forms.ModelMultipleChoiceField):
+    """Provisions labelled by what they are first, so the instrument does not hide them."""
+
+    def label_from_instance(self, obj):
+        article = f", {_('Art.')} {obj.article}" if obj.article else ""
+        return f"{obj.label} ({obj.get_instrument_display()}{article})"
+
+
 class IndicatorLinksForm(forms.Form):
     """The case-law filter and training courses that measure a recommendation.
 
@@ -142,12 +150,12 @@ class IndicatorLinksForm(forms.Form):
     `caselaw_filter()` returns them as stored on the recommendation (terms by code).
     """
 
-    provision = forms.ModelMultipleChoiceField(
+    provision = ProvisionChoiceField(
         label=_("Provisions applied"),
         queryset=Provision.objects.all(),
         to_field_name="code",
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.CheckboxSelectMultiple,
     )
     exploitation_form = forms.ModelMultipleChoiceField(
         label=_("Forms of exploitation"),
