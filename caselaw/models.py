@@ -634,3 +634,24 @@ class AnonymisationFinding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.start}-{self.end}"
+
+    @property
+    def kind_label(self) -> str:
+        """Translated name of the kind; the stored code for a kind not listed."""
+        return str(FINDING_KIND_LABELS.get(self.kind, self.kind))
+
+
+# Kinds of finding: those of caselaw.anonymisation and of the manual finding form.
+FINDING_KIND_LABELS = {
+    "person": _("Person"),
+    "personal_number": _("Personal number"),
+    "phone": _("Phone number"),
+    "email": _("E-mail address"),
+    "date_of_birth": _("Date of birth"),
+    "address": _("Address"),
+    "vehicle_plate": _("Vehicle plate"),
+    "passport": _("Passport number"),
+    "bank_account": _("Bank account"),
+    "place": _("Place"),
+    "other": _("Other identifier"),
+}

@@ -378,7 +378,7 @@ def judgment_publication_blockers(judgment: Judgment) -> list[str]:
     for finding in open_findings:
         blockers.append(
             _("Unresolved finding: %(kind)s “%(text)s” at character %(start)s.")
-            % {"kind": finding.kind, "text": finding.text, "start": finding.start}
+            % {"kind": finding.kind_label, "text": finding.text, "start": finding.start}
         )
     if not judgment.text.strip():
         blockers.append(_("The anonymised text is empty."))

@@ -148,3 +148,12 @@ def test_form_error_is_translated(client_for, pages):
 
     assert response.status_code == 400
     assert "Дајте пресуди наслов на бар једном језику." in response.content.decode()
+
+
+def test_finding_kinds_translated(client_for, pages):
+    client = client_for(Role.CASELAW_EDITOR)
+
+    content = client.get(_in_language(pages["review screen (draft)"], "sr")).content.decode()
+
+    assert "Број телефона" in content
+    assert ">phone<" not in content

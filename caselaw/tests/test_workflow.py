@@ -228,3 +228,11 @@ def test_stop_kept_when_finding_follows(editor):
 
     judgment.refresh_from_db()
     assert judgment.text == "Emri: D.B.[…]"
+
+
+def test_blocker_names_finding_kind(draft, editor):
+    services.judgment_run_anonymiser(user=editor, judgment=draft)
+
+    blockers = services.judgment_publication_blockers(draft)
+
+    assert any(message.startswith("Unresolved finding: Phone number") for message in blockers)
