@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
 from caselaw.querysets import JudgmentQuerySet
+from common.translation import translated_value
 
 
 class Court(models.Model):
@@ -49,7 +50,8 @@ class Court(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        # The name in the page's language, and Serbian in the page's script.
+        return translated_value(self, "name").text or self.name
 
 
 class Vocabulary(models.Model):

@@ -1,6 +1,8 @@
 """API representations. The source text, source file, protected persons and findings are
 never serialised: no field here reads them."""
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from caselaw.models import (
@@ -17,6 +19,7 @@ from caselaw.models import (
 from common.translation import translated_value
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class TranslatedField(serializers.Field):
     """A translated model field in the request's language, with the language it is in."""
 

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from accounts.roles import Role
 from caselaw import sample_data, services
-from caselaw.models import Citation, Defendant
+from caselaw.models import Citation, Defendant, Judgment
 from caselaw.tests.factories import JudgmentFactory
 from common.management.commands.compile_translations import locale_dirs
 from common.tests.test_translations import english_ui_strings, visible_text
@@ -157,3 +157,22 @@ def test_finding_kinds_translated(client_for, pages):
 
     assert "Број телефона" in content
     assert ">phone<" not in content
+
+
+@pytest.mark.parametrize(
+    ("language", "expected", "unexpected"),
+    [
+        ("sr-latn", "Evropski sud za ljudska prava", "Европски суд"),
+        ("sr", "Европски суд за људска права", "Evropski sud"),
+    ],
+)
+def test_court_name_in_page_script(client_for, pages, language, expected, unexpected):
+    client = client_for(Role.CASELAW_EDITOR)
+    rantsev = Judgment.objects.get(case_number="no. 25965/04")
+    with translation.override("en"):
+        url = reverse("caselaw:judgment_detail", args=[rantsev.pk])
+
+    content = client.get(_in_language(url, language)).content.decode()
+
+    assert expected in content
+    assert unexpected not in content
