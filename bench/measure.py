@@ -87,39 +87,44 @@ def summary(times: list[float]) -> str:
 
 
 def raw_sql_runner(user):
-    """Return a function running the engine's SQL statements for a query, no Django view."""
+    """Return a function timing the search's own SQL statements, sent straight to PostgreSQL.
+
+    The statements are those the engine sends for the query (captured once, untimed);
+    the timed run executes them again on a cursor, with no Django view, form or template.
+    """
     from django.http import QueryDict
 
     from caselaw.search import engine
     from caselaw.search.filters import SearchDocumentFilter
     from caselaw.search.models import SearchDocument
-    from caselaw.search.query import parse
 
     visible = SearchDocument.objects.visible_to(user)
 
-    def run(params: dict):
+    def capture(params: dict) -> list[tuple[str, list]]:
         data = QueryDict(mutable=True)
         for key, value in params.items():
             data[key] = str(value)
-        parsed = parse(params.get("q"))
         queryset = SearchDocumentFilter(data, queryset=visible).qs
-        where, where_params = engine._where_sql(queryset)
-        ordering = "relevance" if parsed else "-date"
-        with transaction.atomic(), connection.cursor() as cursor:
-            if parsed:
-                cursor.execute("SET LOCAL enable_seqscan = off")
-            statements = [engine.capped_count_sql(parsed, where, where_params)]
-            started = time.perf_counter()
-            cursor.execute(*statements[0])
-            many = cursor.fetchone()[0] > engine.EXACT_FACETS_LIMIT
-            cursor.execute(*engine.facets_sql(parsed, where, where_params, sample=many))
-            cursor.fetchall()
-            cursor.execute(
-                *engine.result_ids_sql(
-                    parsed, where, where_params, ordering=ordering, offset=0, limit=20, many=many
-                )
+        statements: list[tuple[str, list]] = []
+
+        def record(execute, sql, statement_params, many, context):
+            statements.append((sql, statement_params))
+            return execute(sql, statement_params, many, context)
+
+        with connection.execute_wrapper(record):
+            engine.search(
+                queryset, q=params.get("q"), ordering="relevance" if params.get("q") else "-date"
             )
-            cursor.fetchall()
+        return statements
+
+    def run(params: dict):
+        statements = capture(params)
+        with transaction.atomic(), connection.cursor() as cursor:
+            started = time.perf_counter()
+            for sql, statement_params in statements:
+                cursor.execute(sql, statement_params)
+                if cursor.description is not None:
+                    cursor.fetchall()
             return (time.perf_counter() - started) * 1000
 
     return run

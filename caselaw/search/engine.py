@@ -13,7 +13,7 @@ Where the time goes at 100,000 judgments (docs/benchmarks.md has the figures):
   judgments ranks them all alike anyway (ts_rank has no inverse document frequency).
 - Ordering by date sorts the narrow rows with a top-N heap sort, exact for any count.
 - Counts and facets come from one GROUPING SETS statement over the narrow rows. They are
-  exact up to EXACT_FACETS_LIMIT matches (a capped count decides). Beyond, exact counts
+  exact up to EXACT_FACETS_LIMIT matches (the sample, counted first, decides). Beyond, exact counts
   cost about 3 µs per match on a 2-core machine, so they are estimated from a 1-in-16
   sample with its own partial GIN index, and the page says "about".
 """
@@ -32,12 +32,17 @@ logger = logging.getLogger(__name__)
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 # Matches ranked by relevance; later matches follow by date. See the module docstring.
-RANK_CANDIDATES = 1000
+RANK_CANDIDATES = 200
 # Up to this many matches, counts and facets are exact. Beyond, they are estimated from
 # the judgments whose id is a multiple of SAMPLE_RATE, which have their own small GIN
 # index (searchdoc_sample_gin), and the page says "about".
 EXACT_FACETS_LIMIT = 5000
 SAMPLE_RATE = 16
+# A walk of the date index reads about this many microseconds per row (a full vector to
+# test the match), a GIN bitmap about 0.5 µs per match; measured at 100,000 judgments on
+# a 2-core machine (docs/benchmarks.md). The cheaper of the two orders the matches.
+WALK_COST_US = 20
+BITMAP_COST_US = 0.5
 # Pages beyond this are not served: nobody reads them and OFFSET grows linearly.
 MAX_PAGE = 500
 
@@ -185,14 +190,23 @@ def facets_sql(parsed: ParsedQuery, where: str, params: list, *, sample: bool) -
     return sql, params
 
 
-def capped_count_sql(parsed: ParsedQuery, where: str, params: list) -> tuple[str, list]:
-    condition, params = _match_sql(parsed, where, params)
-    sql = f"""
-        SELECT count(*) FROM (
-            SELECT 1 FROM caselaw_search_searchdocument WHERE {condition} LIMIT %s
-        ) AS capped
-    """  # noqa: S608 - only constants and Django's compiled WHERE are interpolated
-    return sql, [*params, EXACT_FACETS_LIMIT + 1]
+def _table_rows(cursor) -> int:
+    cursor.execute(
+        "SELECT greatest(reltuples, 1)::bigint FROM pg_class "
+        "WHERE oid = 'caselaw_search_searchdocument'::regclass"
+    )
+    return cursor.fetchone()[0]
+
+
+def _walk_is_cheaper(ordering: str, matches: int, rows: int) -> bool:
+    """Return whether walking the date index beats a GIN bitmap over every match.
+
+    The walk stops after the rows needed (one page by date, RANK_CANDIDATES by relevance),
+    reading rows / matches rows per result.
+    """
+    needed = RANK_CANDIDATES if ordering == "relevance" else PAGE_SIZE
+    walk = needed * rows / max(matches, 1) * WALK_COST_US
+    return walk < matches * BITMAP_COST_US
 
 
 def _read_facets(rows, *, scale: int = 1) -> tuple[int, dict[str, dict]]:
@@ -221,8 +235,9 @@ def search(
 ) -> SearchResults:
     """Search within `queryset` (SearchDocument rows already filtered and visible).
 
-    Runs four SQL statements whatever the page size and filters: a planner setting, a
-    capped count, the count with every facet, then the page of ids.
+    Runs at most five SQL statements whatever the page size and filters: a planner
+    setting, the facets of the sample, the exact facets when the sample shows few
+    matches, the table size when it shows many, then the page of ids.
     """
     parsed = parse(q)
     page_size = max(1, min(MAX_PAGE_SIZE, page_size))
@@ -235,12 +250,14 @@ def search(
             # On a small table the planner prefers a sequential scan, which evaluates `@@`
             # on every row and so reads every full vector from TOAST; GIN reads none.
             cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(*capped_count_sql(parsed, where, params))
-        estimated = cursor.fetchone()[0] > EXACT_FACETS_LIMIT
-        cursor.execute(*facets_sql(parsed, where, params, sample=estimated))
-        total, facets = _read_facets(cursor.fetchall(), scale=SAMPLE_RATE if estimated else 1)
-        if estimated:
-            total = max(total, EXACT_FACETS_LIMIT + 1)
+        # The sample first: cheap, and it tells whether exact counts are affordable.
+        cursor.execute(*facets_sql(parsed, where, params, sample=True))
+        sample_rows = cursor.fetchall()
+        total, facets = _read_facets(sample_rows, scale=SAMPLE_RATE)
+        estimated = total > EXACT_FACETS_LIMIT
+        if not estimated:
+            cursor.execute(*facets_sql(parsed, where, params, sample=False))
+            total, facets = _read_facets(cursor.fetchall())
         last_page = max(1, min(MAX_PAGE, -(-total // page_size)))
         page = min(page, last_page)
         offset = (page - 1) * page_size
@@ -252,7 +269,7 @@ def search(
                 ordering=ordering,
                 offset=offset,
                 limit=page_size,
-                many=estimated,
+                many=estimated and _walk_is_cheaper(ordering, total, _table_rows(cursor)),
             )
         )
         ids = [row[0] for row in cursor.fetchall()]

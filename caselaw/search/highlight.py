@@ -7,6 +7,7 @@ nothing of the folding and stemming in caselaw.search.normalise, so it would mis
 query.
 """
 
+import bisect
 import re
 
 from django.utils.html import escape
@@ -113,9 +114,10 @@ def snippet(
     if hits:
         # The window of about `words` words (7 characters each) holding the most matches.
         width = words * 7
+        starts = [start for start, _ in hits]
         best = max(
-            range(len(hits)),
-            key=lambda i: sum(1 for start, _ in hits[i:] if start < hits[i][0] + width),
+            range(len(starts)),
+            key=lambda i: bisect.bisect_left(starts, starts[i] + width) - i,
         )
         window_start = max(0, hits[best][0] - width // 4)
     hit_starts = {start for start, _ in hits}
