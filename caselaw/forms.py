@@ -151,6 +151,8 @@ class ProtectedPersonForm(forms.ModelForm):
     class Meta:
         model = ProtectedPerson
         fields = ["name", "pseudonym", "role"]
+        # The project catalogue translates "name" as the name of a thing (Serbian назив).
+        labels = {"name": _("Full name")}
 
 
 class ManualFindingForm(forms.Form):

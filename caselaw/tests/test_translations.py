@@ -156,6 +156,7 @@ def test_finding_kinds_translated(client_for, pages):
     content = client.get(_in_language(pages["review screen (draft)"], "sr")).content.decode()
 
     assert "Број телефона" in content
+    assert "Пуно име" in content
     assert ">phone<" not in content
 
 
