@@ -190,9 +190,20 @@ def head_words(judgment: Judgment) -> Iterator[str]:
 
 
 def _write_terms(cursor, judgments: list[Judgment]) -> None:
-    """Add the judgments' words and case numbers to the "did you mean" vocabulary."""
+    """Add the words and case numbers of the public judgments to the "did you mean" vocabulary.
+
+    Every reader, anonymous visitors included, gets suggestions from the one vocabulary, so
+    drafts and judgments kept for professionals or named roles stay out of it.
+    NOTE: words of a judgment that is withdrawn or narrowed later stay until the next
+    `search_index_rebuild`.
+    """
     terms: dict[tuple[str, str], str] = {}
     for judgment in judgments:
+        if not (
+            judgment.status == Judgment.Status.PUBLISHED
+            and judgment.access_level == Judgment.AccessLevel.PUBLIC
+        ):
+            continue
         for word in head_words(judgment):
             if len(word) < 4 or word.isdigit():
                 continue
