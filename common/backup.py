@@ -15,7 +15,6 @@ import tarfile
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from django.conf import settings
 from django.db import connection
@@ -63,22 +62,13 @@ def postgres_tool(name: str, server_major: int) -> Path:
 
 
 def connection_url(settings_dict: dict) -> str:
-    """Build a libpq URL from Django's connection settings (also for Unix sockets)."""
-    user = quote(settings_dict.get("USER") or "")
-    password = quote(settings_dict.get("PASSWORD") or "")
-    host = settings_dict.get("HOST") or ""
-    port = settings_dict.get("PORT") or ""
-    name = settings_dict["NAME"]
-    credentials = ""
-    if user and password:
-        credentials = f"{user}:{password}@"
-    elif user:
-        credentials = f"{user}@"
-    if host.startswith("/"):
-        return f"postgresql://{credentials}/{name}?host={quote(host)}" + (
-            f"&port={port}" if port else ""
-        )
-    return f"postgresql://{credentials}{host}{':' + str(port) if port else ''}/{name}"
+    """Build a libpq connection string from Django's settings (Unix sockets included)."""
+    from django.db.backends.postgresql.base import DatabaseWrapper
+    from psycopg2.extensions import make_dsn
+
+    params = DatabaseWrapper(settings_dict).get_connection_params()
+    keys = ("dbname", "user", "password", "host", "port", "sslmode")
+    return make_dsn(**{key: params[key] for key in keys if params.get(key)})
 
 
 def _server_major(settings_dict: dict) -> int:

@@ -247,6 +247,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One schema name per choice set that several fields share.
+    "ENUM_NAME_OVERRIDES": {
+        "InterfaceLanguageEnum": "config.settings.LANGUAGES",
+        "ContentLanguageEnum": "caselaw.models.Judgment.Language",
+        "ProfessionEnum": "accounts.models.User.Profession",
+    },
 }
 
 # Lockout after repeated failed sign-ins (django-axes). Attempts are stored in the database,
@@ -335,6 +341,12 @@ LOGGING = {
 # Case-law: minimum number of published judgments that must share a judgment's
 # combination of quasi-identifiers before it is published without a warning.
 CASELAW_REIDENTIFICATION_K = env.int("CASELAW_REIDENTIFICATION_K", default=3)
+# Limits for extracting text from uploaded judgments, which runs in a child process so a
+# hostile PDF or DOCX cannot hang or exhaust a worker.
+CASELAW_EXTRACTION_TIMEOUT_SECONDS = env.int("CASELAW_EXTRACTION_TIMEOUT_SECONDS", default=30)
+CASELAW_EXTRACTION_MEMORY_BYTES = env.int(
+    "CASELAW_EXTRACTION_MEMORY_BYTES", default=768 * 1024 * 1024
+)
 SHARED_DATA_DIR = Path(
     env.str("THB_SHARED_DATA_DIR", default=str(BASE_DIR.parent / "shared" / "data"))
 )
