@@ -14,7 +14,7 @@ Where the time goes at 100,000 judgments (docs/benchmarks.md has the figures):
 - Ordering by date sorts the narrow rows with a top-N heap sort, exact for any count.
 - Counts and facets come from one GROUPING SETS statement over the narrow rows. They are
   exact up to EXACT_FACETS_LIMIT matches (the sample, counted first, decides). Beyond, exact counts
-  cost about 3 µs per match on a 2-core machine, so they are estimated from a 1-in-16
+  cost about 1.5 µs per match on a 2-core machine, so they are estimated from a 1-in-16
   sample with its own partial GIN index, and the page says "about".
 """
 
