@@ -117,6 +117,9 @@ def bar_chart(rows: list[list], columns: list[int], series: list[str]) -> dict:
 
     Units are those of the viewBox: each bar is 4 wide, groups are 2 apart, and the
     tallest bar is 100 high.
+
+    NOTE: the year labels overlap on a one-series chart of more than about 20 years,
+    because the SVG is stretched to the page width; a label every few years would fix it.
     """
     largest = max((float(row[c] or 0) for row in rows for c in columns), default=0) or 1
     group_width = 4 * len(columns) + 2
