@@ -23,12 +23,16 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "up"})
 
 
+# Public page prefixes under each language; the rest of /<language>/caselaw/ (editor
+# screens, saved searches, statistics) is for signed-in users and stays disallowed.
+ROBOTS_ALLOWED = ("$", "caselaw/$", "caselaw/judgments/", "caselaw/feed/")
+
+
 def robots_txt(request):
-    """Keep crawlers to the public pages: home and the public case-law."""
+    """Keep crawlers to the public pages: home, the search and the judgment pages."""
     lines = ["User-agent: *", "Disallow: /"]
     for language in ("sq", "sr", "sr-latn", "en"):
-        lines.insert(1, f"Allow: /{language}/$")
-        lines.insert(2, f"Allow: /{language}/caselaw/")
+        lines[1:1] = [f"Allow: /{language}/{prefix}" for prefix in ROBOTS_ALLOWED]
     lines.append("Disallow: /api/")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
