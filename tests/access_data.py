@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
@@ -314,6 +315,8 @@ def build_access_data(users, make_user) -> AccessData:
         users[role].is_staff = True
         users[role].is_superuser = role == Role.ADMINISTRATOR
         users[role].save(update_fields=["is_staff", "is_superuser"])
+    # API throttling counts in the cache, across tests; start every data set with none.
+    cache.clear()
     approver = make_user(Role.CASELAW_EDITOR, email="approver@example.test")
     today = timezone.localdate()
     with transaction.atomic():

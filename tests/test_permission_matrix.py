@@ -491,3 +491,114 @@ def test_admin_sends_non_staff_to_admin_sign_in(role, access_data, client):
             mismatches.append(f"{route.name} {url}: {response.status_code} {location}")
 
     assert not mismatches, "\n".join(mismatches)
+
+
+# Crawlers: noindex on pages that are not public, and robots.txt
+
+NOINDEX = '<meta name="robots" content="noindex'
+
+
+def _robots_rules(text: str) -> list[tuple[bool, str]]:
+    rules = []
+    for line in text.splitlines():
+        directive, _, path = line.partition(":")
+        if directive.strip() in ("Allow", "Disallow"):
+            rules.append((directive.strip() == "Allow", path.strip()))
+    return rules
+
+
+def robots_allows(rules, path: str) -> bool:
+    """Apply robots.txt rules as RFC 9309 does: the longest matching rule wins."""
+    best_length, allowed = -1, True
+    for allow, rule in rules:
+        anchored = rule.endswith("$")
+        prefix = rule[:-1] if anchored else rule
+        matches = path == prefix if anchored else path.startswith(prefix)
+        if matches and len(rule) > best_length:
+            best_length, allowed = len(rule), allow
+    return allowed
+
+
+def test_public_pages_carry_no_noindex(access_data, client):
+    public_pages = [
+        "/en/",
+        en_url("caselaw:judgment_search"),
+        en_url("caselaw:judgment_detail", pk=access_data.public.pk),
+    ]
+
+    for url in public_pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert 'name="robots"' not in response.content.decode(), url
+
+
+@pytest.mark.parametrize("role", [None, Role.POLICE_INVESTIGATOR], ids=role_label)
+def test_other_pages_carry_noindex(role, access_data, client):
+    if role is not None:
+        client.force_login(access_data.users[role])
+    pages = [
+        en_url("accounts:login"),
+        en_url("accounts:password_reset"),
+        en_url("caselaw:judgment_detail", pk=access_data.restricted.pk),
+        en_url("caselaw:judgment_detail", pk=access_data.professional.pk),
+        en_url("greta:recommendation_list"),
+        en_url("caselaw:statistics"),
+        en_url("accounts:profile"),
+        "/en/caselaw/judgments/999999/",
+    ]
+
+    for url in pages:
+        response = client.get(url)
+        if 300 <= response.status_code < 400:
+            continue  # the sign-in redirect of an anonymous visitor
+        assert NOINDEX in response.content.decode(), url
+
+
+def test_robots_txt_keeps_crawlers_to_public_pages(access_data, client):
+    rules = _robots_rules(client.get("/robots.txt").content.decode())
+    public = [
+        "/en/",
+        "/sq/",
+        "/en/caselaw/",
+        en_url("caselaw:judgment_detail", pk=access_data.public.pk),
+        en_url("caselaw:judgment_feed"),
+    ]
+    private = [
+        "/api/v1/judgments/",
+        "/en/accounts/sign-in/",
+        "/en/admin/",
+        "/en/caselaw/editor/",
+        "/en/caselaw/statistics/",
+        "/en/caselaw/saved-searches/",
+        "/en/trainings/",
+        "/en/greta/",
+    ]
+
+    for path in public:
+        assert robots_allows(rules, path), path
+    for path in private:
+        assert not robots_allows(rules, path), path
+
+
+def test_robots_allowed_prefixes_are_public(access_data, client):
+    """Every page an allowed prefix lets crawlers reach answers an anonymous visitor."""
+    rules = _robots_rules(client.get("/robots.txt").content.decode())
+    allowed_routes = [
+        route
+        for route in project_routes()
+        if not route.is_format_suffix
+        and robots_allows(rules, "/" + route.pattern.replace("^", "").replace("$", ""))
+    ]
+    assert allowed_routes, "robots.txt allows no page of the URL configuration"
+
+    for route in allowed_routes:
+        for key, factory, _row in _variants(route):
+            if key not in (None, "public"):
+                continue
+            url = build_url(route, access_data, factory)
+            assert answer(client.get(url)) == OK, url
+
+
+def en_url(name, **kwargs) -> str:
+    with translation.override("en"):
+        return reverse(name, kwargs=kwargs)
