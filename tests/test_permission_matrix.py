@@ -1,8 +1,9 @@
 """Every URL pattern of the project, for every role and an anonymous visitor.
 
-The routes are read from the URL configuration, so a new view fails `test_table_covers_
-every_route` until it is added to EXPECTED. Pages are requested in English (/en/). One GET
-per route, object and role; POST is tried only where a role must be refused.
+The routes are read from the URL configuration, so a new view fails
+`test_table_covers_every_route` until it is added to EXPECTED. Pages are requested in
+English (/en/). One GET per route, object and role; POST is tried only where a role must
+be refused.
 """
 
 import pytest
@@ -15,7 +16,7 @@ from tests.access_data import ALL_ROLES, build_access_data, iter_routes, role_la
 
 pytestmark = pytest.mark.django_db
 
-# Expected answers. LOGIN is the redirect to the sign-in page; API routes answer 403 to an
+# Expected answers. LOGIN is the redirect to the sign-in page; API routes return 403 to an
 # anonymous caller because session authentication comes first and sends no challenge.
 OK = "ok"  # 2xx
 REDIRECT = "redirect"  # a 3xx that is not the sign-in redirect
@@ -327,7 +328,7 @@ KWARGS = {
     "greta-update-review": {"other_update": lambda data: {"pk": data.other_update.pk}},
 }
 
-# Query strings some views need to answer normally.
+# Query strings some views need for a normal response.
 QUERY = {
     "greta-export": "?as_of=2025-06-30&file_format=csv",
     "set_language": "",
