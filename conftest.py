@@ -11,7 +11,14 @@ from accounts.roles import Role
 
 CHROMIUM = os.environ.get("THB_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS_DIR = Path(__file__).resolve().parent / "test-artifacts"
-TEST_PASSWORD = "test-password-1234"
+TEST_PASSWORD = "test-password-1234"  # nosec B105 - test accounts only
+
+
+@pytest.fixture(autouse=True)
+def private_storage_root(settings, tmp_path_factory) -> Path:
+    """Keep every file a test uploads out of the real private storage folder."""
+    settings.PRIVATE_STORAGE_ROOT = tmp_path_factory.mktemp("private")
+    return settings.PRIVATE_STORAGE_ROOT
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from accounts.models import Institution, User
 from accounts.roles import Role
 
-DEMO_PASSWORD = "demo-thb-2026"
+DEMO_PASSWORD = "demo-thb-2026"  # nosec B105 - public demo password, documented in README
 
 # (e-mail, role, first name, last name, sex, profession, institution code, language)
 DEMO_USERS = [

@@ -10,6 +10,7 @@ database for a few seconds, starts it again, and counts the answers per phase.
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,7 +28,7 @@ sys.path.insert(0, str(BASE_DIR))
 
 READ_PATHS = ["/healthz", "/api/v1/courts/", "/en/caselaw/"]
 SIGN_IN_EMAIL = "fault@example.test"
-SIGN_IN_PASSWORD = "fault-test-password-42"  # noqa: S105 - a throwaway account
+SIGN_IN_PASSWORD = "fault-test-password-42"  # noqa: S105  # nosec B105 - throwaway account
 
 
 def _request(url: str, data: bytes | None = None, opener=None) -> int:
@@ -181,7 +182,7 @@ def run(*, port: int = 8201, down_seconds: float = 6.0, threads: int = 6) -> dic
         gunicorn.terminate()
         gunicorn.wait(timeout=20)
         stop_embedded_server(work)
-        subprocess.run(["rm", "-rf", str(work)], check=False)  # noqa: S603, S607
+        shutil.rmtree(work, ignore_errors=True)
 
     return {
         "phases": {name: dict(counter) for name, counter in results.items()},

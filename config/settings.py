@@ -28,7 +28,7 @@ if not SECRET_KEY:
             "DJANGO_SECRET_KEY is not set. Set it to a long random string in production, "
             "or set DJANGO_DEBUG=true for local development."
         )
-    SECRET_KEY = "insecure-development-key-not-for-production"  # noqa: S105
+    SECRET_KEY = "insecure-development-key-not-for-production"  # noqa: S105  # nosec B105
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
