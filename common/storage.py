@@ -51,3 +51,25 @@ def content_type_for(name: str) -> str:
     """Return the media type of a stored file by its extension, or a generic binary type."""
     content_type, _encoding = mimetypes.guess_type(os.path.basename(name))
     return content_type or "application/octet-stream"
+
+
+def move_from_media_root(names) -> int:
+    """Move the named files from MEDIA_ROOT into the private storage; return how many moved.
+
+    Used by the migrations that put existing uploads into private storage. A file missing
+    from MEDIA_ROOT, or already present in the private storage, is left where it is.
+    """
+    storage = PrivateFileSystemStorage()
+    media_root = os.path.abspath(settings.MEDIA_ROOT)
+    moved = 0
+    for name in names:
+        source = os.path.abspath(os.path.join(media_root, name))
+        if not source.startswith(media_root + os.sep) or not os.path.isfile(source):
+            continue
+        if storage.exists(name):
+            continue
+        with open(source, "rb") as handle:
+            storage.save(name, handle)
+        os.remove(source)
+        moved += 1
+    return moved
