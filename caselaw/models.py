@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
 from caselaw.querysets import JudgmentQuerySet
+from common.storage import private_storage
 from common.translation import translated_value
 
 
@@ -273,6 +274,7 @@ class Judgment(models.Model):
     source_file = models.FileField(
         _("source document"),
         upload_to="caselaw/sources/%Y/",
+        storage=private_storage,
         blank=True,
         help_text=_("Uploaded PDF or DOCX. Deleted from storage on publication."),
     )

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.audit import AuditAction, audit_record
 from accounts.roles import Capability, user_can
 from caselaw.documents import extract_text
 from caselaw.models import AnonymisationFinding, Judgment, ProtectedPerson
@@ -105,12 +107,30 @@ def judgment_attach_source(
 
 
 def judgment_open_source_text(*, user, judgment: Judgment) -> str:
-    """Return the unanonymised text of a draft, logging who opened it."""
+    """Return the unanonymised text of a draft, logging and auditing who opened it."""
     _require(user, Capability.VIEW_SOURCE_TEXT)
     if not judgment.is_draft:
         raise ValidationError(_("The source text is deleted once a judgment is published."))
     logger.info("Source text of judgment %s opened by user %s", judgment.pk, user.pk)
+    audit_record(AuditAction.VIEW_SOURCE_TEXT, user=user, target=judgment, part="text")
     return judgment.source_text
+
+
+def judgment_open_source_document(*, user, judgment: Judgment) -> File:
+    """Open the uploaded source document of a draft for reading, auditing who opened it.
+
+    Raises ValidationError when the judgment is no draft or has no uploaded document, and
+    FileNotFoundError when the file is missing from storage. The caller closes the file.
+    """
+    _require(user, Capability.VIEW_SOURCE_TEXT)
+    if not judgment.is_draft:
+        raise ValidationError(_("The source document is deleted once a judgment is published."))
+    if not judgment.source_file:
+        raise ValidationError(_("No source document was uploaded for this judgment."))
+    document = judgment.source_file.open("rb")
+    logger.info("Source document of judgment %s opened by user %s", judgment.pk, user.pk)
+    audit_record(AuditAction.VIEW_SOURCE_TEXT, user=user, target=judgment, part="document")
+    return document
 
 
 # Anonymisation

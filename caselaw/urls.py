@@ -24,6 +24,11 @@ urlpatterns = [
         name="judgment_source",
     ),
     path(
+        "editor/judgments/<int:pk>/source/document/",
+        views.judgment_source_document,
+        name="judgment_source_document",
+    ),
+    path(
         "editor/judgments/<int:pk>/anonymise/",
         views.JudgmentAnonymiseView.as_view(),
         name="judgment_anonymise",

@@ -5,17 +5,19 @@ the reader may not see is a 404, never a 403 that would confirm it exists.
 """
 
 import logging
+import os
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from accounts.permissions import CapabilityRequiredMixin
@@ -31,6 +33,7 @@ from caselaw.forms import (
 )
 from caselaw.models import AnonymisationFinding, Judgment, ProtectedPerson
 from common.exports import PdfDocument
+from common.storage import content_type_for
 
 logger = logging.getLogger(__name__)
 
@@ -207,6 +210,33 @@ class JudgmentSourceView(EditorMixin, View):
                 return redirect("caselaw:judgment_anonymise", pk=judgment.pk)
         context = {"judgment": judgment, "form": form}
         return render(request, self.template_name, context, status=400)
+
+
+@never_cache
+def judgment_source_document(request, pk):
+    """Send the uploaded source document of a draft to a case-law editor.
+
+    Everyone else gets a 404, as does a judgment without a document or past the draft
+    stages, so the existence of an unanonymised file cannot be probed.
+    """
+    if not user_can(request.user, Capability.VIEW_SOURCE_TEXT):
+        raise Http404
+    judgment = get_object_or_404(Judgment, pk=pk)
+    try:
+        document = services.judgment_open_source_document(user=request.user, judgment=judgment)
+    except ValidationError as error:
+        raise Http404 from error
+    except FileNotFoundError as error:
+        logger.warning("Source document of judgment %s is missing from storage", judgment.pk)
+        raise Http404 from error
+
+    extension = os.path.splitext(judgment.source_file.name)[1].lower()
+    return FileResponse(
+        document,
+        as_attachment=True,
+        filename=f"judgment-{judgment.pk}-source{extension}",
+        content_type=content_type_for(judgment.source_file.name),
+    )
 
 
 class JudgmentAnonymiseView(EditorMixin, View):
