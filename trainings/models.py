@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.models import Institution, User
 from accounts.roles import Capability, user_can
+from common.storage import private_storage
 
 Sex = User.Sex
 Profession = User.Profession
@@ -71,13 +72,27 @@ class Course(models.Model):
         return self.title
 
 
+class CourseMaterialQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Materials `user` may download: all for trainers and staff, else those of the
+        courses the user is registered for as a participant."""
+        if user_can(user, Capability.MANAGE_OWN_TRAININGS):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        courses = Course.objects.filter(sessions__registrations__participant__user=user)
+        return self.filter(course__in=courses.values("pk"))
+
+
 class CourseMaterial(models.Model):
     course = models.ForeignKey(
         Course, verbose_name=_("course"), on_delete=models.CASCADE, related_name="materials"
     )
     title = models.CharField(_("title"), max_length=250)
-    file = models.FileField(_("file"), upload_to="trainings/materials/%Y/")
+    file = models.FileField(_("file"), upload_to="trainings/materials/%Y/", storage=private_storage)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    objects = CourseMaterialQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("course material")

@@ -55,6 +55,11 @@ urlpatterns = [
     path("courses/new/", views.CourseFormView.as_view(), name="course_create"),
     path("courses/<int:pk>/", views.CourseDetailView.as_view(), name="course_detail"),
     path("courses/<int:pk>/edit/", views.CourseFormView.as_view(), name="course_update"),
+    path(
+        "courses/<int:pk>/materials/<int:material_pk>/",
+        views.course_material_download,
+        name="course_material",
+    ),
     path("trainers/", views.TrainerListView.as_view(), name="trainer_list"),
     path("trainers/new/", views.TrainerFormView.as_view(), name="trainer_create"),
     path("trainers/<int:pk>/edit/", views.TrainerFormView.as_view(), name="trainer_update"),

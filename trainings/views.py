@@ -6,6 +6,7 @@ ids cannot be probed. Project staff reach all sessions.
 
 import io
 import logging
+import os
 from datetime import date
 
 import qrcode
@@ -15,17 +16,20 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from accounts.permissions import CapabilityRequiredMixin
 from accounts.roles import Capability, user_can
 from common.exports import csv_response, xlsx_response
+from common.storage import content_type_for
 from trainings import exports, services
 from trainings.filters import TrainingSessionFilter
 from trainings.forms import (
@@ -41,6 +45,7 @@ from trainings.imports import ImportFileError, check_rows, read_table
 from trainings.models import (
     Attendance,
     Course,
+    CourseMaterial,
     ParticipantImport,
     Profession,
     Registration,
@@ -568,6 +573,32 @@ class CourseDetailView(TrainerRequiredMixin, DetailView):
         if user_can(self.request.user, Capability.MANAGE_ALL_TRAININGS):
             context.update(course_evaluation(self.object))
         return context
+
+
+@never_cache
+def course_material_download(request, pk, material_pk):
+    """Send a course material as an attachment to a user who may see the course.
+
+    Trainers and staff may download every material, and a registered participant those of
+    the courses they are registered for. Anyone else gets a 404, signed in or not.
+    """
+    materials = CourseMaterial.objects.visible_to(request.user)
+    material = get_object_or_404(materials, pk=material_pk, course_id=pk)
+    try:
+        handle = material.file.open("rb")
+    except FileNotFoundError as error:
+        logger.warning("File of course material %s is missing from storage", material.pk)
+        raise Http404 from error
+
+    logger.info("Course material %s downloaded by user %s", material.pk, request.user.pk)
+    extension = os.path.splitext(material.file.name)[1].lower()
+    filename = f"{slugify(material.title) or f'material-{material.pk}'}{extension}"
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=filename,
+        content_type=content_type_for(material.file.name),
+    )
 
 
 def course_evaluation(course: Course) -> dict:
