@@ -1,7 +1,7 @@
 """Top-level URLs. Pages carry a language prefix (/sq/, /sr/, /sr-latn/, /en/); the API,
-health check, robots.txt and static files do not."""
+health check, robots.txt and static files do not. Uploaded files have no URL of their own:
+the views that check the reader's rights send them."""
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -33,8 +33,3 @@ urlpatterns += i18n_patterns(
 handler404 = "common.views.page_not_found"
 handler403 = "common.views.permission_denied"
 handler500 = "common.views.server_error"
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
@@ -31,6 +33,9 @@ SOURCE_TEXT = (
 DRAFT_SOURCE_NAME = "Gentianza Draftsourceva"
 # Words of the draft and the restricted judgment themselves (title, case number, text).
 DRAFT_MARKER = "Xylofagdraft"
+# The uploaded source document of the draft and the course material, as stored.
+DRAFT_SOURCE_DOCUMENT = f"%PDF-1.4 Vendimi {DRAFT_MARKER}. {DRAFT_SOURCE_NAME}.".encode()
+COURSE_MATERIAL = "Dispensa e kursit për trafikimin".encode()
 DRAFT_CASE_NUMBER = "PKR 771/2019-DRAFTMARK"
 RESTRICTED_MARKER = "Restrikmarkeri"
 RESTRICTED_CASE_NUMBER = "PKR 552/2019-RESTRMARK"
@@ -64,6 +69,7 @@ class AccessData:
     own_attendance: object
     other_attendance: object
     course: object
+    course_material: object
     trainer_profile: object
     own_recommendation: object
     other_recommendation: object
@@ -173,10 +179,12 @@ def build_judgments(users, approver) -> dict:
             )
         ),
     )
+    draft_text = f"Vendimi {DRAFT_MARKER}. I pandehuri {DRAFT_SOURCE_NAME} u dënua."
     services.judgment_attach_source(
         user=editor,
         judgment=draft,
-        text=f"Vendimi {DRAFT_MARKER}. I pandehuri {DRAFT_SOURCE_NAME} u dënua.",
+        uploaded_file=SimpleUploadedFile("draft.pdf", DRAFT_SOURCE_DOCUMENT),
+        extracted=(draft_text, "pdf"),
     )
     services.protected_person_save(
         user=editor, judgment=draft, name=DRAFT_SOURCE_NAME, pseudonym="D1", role="defendant"
@@ -207,6 +215,7 @@ def build_trainings(users, make_user, judgments, today) -> dict:
     from trainings.models import (
         Attendance,
         Course,
+        CourseMaterial,
         Participant,
         ParticipantImport,
         Registration,
@@ -218,6 +227,8 @@ def build_trainings(users, make_user, judgments, today) -> dict:
     other_trainer_user = make_user(Role.TRAINER, email="other-trainer@example.test")
     course = Course.objects.create(code="access-course", title="Trafikimi", title_en="THB basics")
     course.judgments.set([judgments["public"], judgments["restricted"], judgments["draft"]])
+    course_material = CourseMaterial(course=course, title="Dispensa e kursit")
+    course_material.file.save("handout.pdf", ContentFile(COURSE_MATERIAL), save=True)
     trainer_profile = Trainer.objects.create(user=trainer_user, name="Teuta Trajnerja")
     other_profile = Trainer.objects.create(user=other_trainer_user, name="Arta Tjetra")
     sessions = {}
@@ -253,6 +264,7 @@ def build_trainings(users, make_user, judgments, today) -> dict:
     )
     return {
         "course": course,
+        "course_material": course_material,
         "trainer_profile": trainer_profile,
         "own_session": sessions["own"],
         "other_session": sessions["other"],

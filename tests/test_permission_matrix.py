@@ -57,6 +57,10 @@ GRETA_STAFF =      (LOGIN,  OK,     OK,     DENY,   DENY,   DENY,   DENY,   DENY
 GRETA_STAFF_POST = (LOGIN,  NO_GET, NO_GET, DENY,   DENY,   DENY,   DENY,   DENY)
 PROPOSE_OWN =      (LOGIN,  OK,     OK,     DENY,   OK,     OK,     DENY,   DENY)
 PROPOSE_OTHER =    (LOGIN,  OK,     OK,     DENY,   HIDDEN, HIDDEN, DENY,   DENY)
+# Private files: whoever may not have one gets a 404, signed in or not.
+SOURCE_DOCUMENT =  (HIDDEN, OK,     HIDDEN, OK,     HIDDEN, HIDDEN, HIDDEN, HIDDEN)
+NO_FILE =          (HIDDEN,) * 8
+COURSE_MATERIAL =  (HIDDEN, OK,     OK,     HIDDEN, HIDDEN, HIDDEN, OK,     HIDDEN)
 # Judgment pages and API details, by the judgment's access level and status.
 PUBLIC =           EVERYONE
 PROFESSIONAL =     (HIDDEN, OK,     OK,     OK,     OK,     OK,     OK,     HIDDEN)
@@ -119,6 +123,8 @@ EXPECTED = {
     "caselaw:judgment_create": EDITOR,
     "caselaw:judgment_update": {"public": EDITOR, "draft": EDITOR},
     "caselaw:judgment_source": {"public": EDITOR, "draft": EDITOR},
+    # A published judgment has no source document any more.
+    "caselaw:judgment_source_document": {"public": NO_FILE, "draft": SOURCE_DOCUMENT},
     "caselaw:judgment_anonymise": {"public": EDITOR, "draft": EDITOR},
     "caselaw:judgment_transition": {"draft": EDITOR_POST},
     # Trainings pages
@@ -144,6 +150,8 @@ EXPECTED = {
     "trainings:course_create": TRAINING_STAFF,
     "trainings:course_detail": TRAINER,
     "trainings:course_update": TRAINING_STAFF,
+    # Nobody in the data set is registered as a participant, which would also grant it.
+    "trainings:course_material": COURSE_MATERIAL,
     "trainings:trainer_list": TRAINER,
     "trainings:trainer_create": TRAINING_STAFF,
     "trainings:trainer_update": TRAINING_STAFF,
@@ -253,6 +261,7 @@ KWARGS = {
     "caselaw:judgment_pdf": JUDGMENT_KWARGS,
     "caselaw:judgment_update": JUDGMENT_KWARGS,
     "caselaw:judgment_source": JUDGMENT_KWARGS,
+    "caselaw:judgment_source_document": JUDGMENT_KWARGS,
     "caselaw:judgment_anonymise": JUDGMENT_KWARGS,
     "caselaw:judgment_transition": {
         "draft": lambda data: {"pk": data.draft.pk, "action": "submit"}
@@ -284,6 +293,9 @@ KWARGS = {
     "trainings:self_check_in": {None: lambda data: {"token": data.check_in_token}},
     "trainings:course_detail": {None: lambda data: {"pk": data.course.pk}},
     "trainings:course_update": {None: lambda data: {"pk": data.course.pk}},
+    "trainings:course_material": {
+        None: lambda data: {"pk": data.course.pk, "material_pk": data.course_material.pk}
+    },
     "trainings:trainer_update": {None: lambda data: {"pk": data.trainer_profile.pk}},
     "trainings:statistics_export": {None: lambda data: {"file_format": "xlsx"}},
     "greta:recommendation_detail": {None: lambda data: {"pk": data.own_recommendation.pk}},
@@ -336,12 +348,8 @@ QUERY = {
 
 
 def project_routes():
-    """Every route outside the Django admin (and the development-only media server)."""
-    return [
-        route
-        for route in iter_routes()
-        if not route.name.startswith("admin:") and "<unnamed ^media" not in route.name
-    ]
+    """Every route outside the Django admin."""
+    return [route for route in iter_routes() if not route.name.startswith("admin:")]
 
 
 def admin_routes():
