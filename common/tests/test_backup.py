@@ -38,6 +38,9 @@ def test_backup_round_trip(tmp_path, settings, make_user, fresh_database):
     settings.MEDIA_ROOT = tmp_path / "media"
     (settings.MEDIA_ROOT / "judgments").mkdir(parents=True)
     (settings.MEDIA_ROOT / "judgments" / "source.txt").write_text("Aktgjykimi – Пресуда")
+    settings.PRIVATE_STORAGE_ROOT = tmp_path / "private"
+    (settings.PRIVATE_STORAGE_ROOT / "caselaw").mkdir(parents=True)
+    (settings.PRIVATE_STORAGE_ROOT / "caselaw" / "draft.pdf").write_bytes(b"%PDF-1.4 draft")
     user = make_user(Role.TRAINER, email="backup@example.test", first_name="Çlirim")
     audit_record(AuditAction.EXPORT, user=user, format="csv")
 
@@ -45,13 +48,21 @@ def test_backup_round_trip(tmp_path, settings, make_user, fresh_database):
     assert manifest["counts"]["accounts.user"] == 1
 
     restored_media = tmp_path / "restored-media"
-    backup_restore(tmp_path / "backup.tar", settings_dict=fresh_database, media_root=restored_media)
+    restored_private = tmp_path / "restored-private"
+    backup_restore(
+        tmp_path / "backup.tar",
+        settings_dict=fresh_database,
+        media_root=restored_media,
+        private_root=restored_private,
+    )
 
     assert count(fresh_database, "accounts_user", "email = %s", ["backup@example.test"]) == 1
     assert count(fresh_database, "accounts_user", "first_name = %s", ["Çlirim"]) == 1
     assert count(fresh_database, "accounts_institution") == Institution.objects.count()
     assert count(fresh_database, "accounts_auditevent") == 1
     assert (restored_media / "judgments" / "source.txt").read_text() == "Aktgjykimi – Пресуда"
+    assert (restored_private / "caselaw" / "draft.pdf").read_bytes() == b"%PDF-1.4 draft"
+    assert not (restored_media / "caselaw").exists()
 
 
 def test_restore_rejects_non_backup_file(tmp_path, fresh_database):

@@ -8,7 +8,7 @@ from common.backup import BackupError, backup_restore
 class Command(BaseCommand):
     help = (
         "Restore a backup made by `backup` into the configured database, replacing its "
-        "contents, and extract the uploaded files into MEDIA_ROOT."
+        "contents, and extract the uploaded files into MEDIA_ROOT and PRIVATE_STORAGE_ROOT."
     )
 
     def add_arguments(self, parser):
