@@ -56,7 +56,7 @@ def test_docx_upload_extracts_text(client_for, draft):
 
 
 def test_pdf_upload_extracts_text(client_for, draft, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_STORAGE_ROOT = tmp_path
     response = _upload(client_for(Role.CASELAW_EDITOR), draft, "a.pdf", _pdf_bytes("Judgment text"))
 
     draft.refresh_from_db()

@@ -105,7 +105,7 @@ def test_publish_rejected_with_open_finding_names_it(draft, editor, second_edito
 def test_publish_deletes_source_text_names_and_file(
     draft, editor, second_editor, settings, tmp_path
 ):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_STORAGE_ROOT = tmp_path
     draft.source_file.save("source.pdf", SimpleUploadedFile("source.pdf", b"%PDF-1.4"), save=True)
     stored_path = tmp_path / draft.source_file.name
     assert stored_path.exists()
