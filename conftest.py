@@ -21,6 +21,17 @@ def private_storage_root(settings, tmp_path_factory) -> Path:
     return settings.PRIVATE_STORAGE_ROOT
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Start every test with an empty cache.
+
+    Cached values outlive the rows a test rolls back: search counts, throttles, lockouts.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def make_user(db):
     """Return a factory: make_user(Role.TRAINER, email=..., **fields) -> User."""
