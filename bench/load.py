@@ -233,5 +233,9 @@ def load(count: int, *, processes: int = 2, log=print) -> None:
         cursor.execute("SELECT setval('caselaw_judgment_id_seq', %s)", [count + 1])
         cursor.execute("VACUUM ANALYZE caselaw_search_searchdocument")
         cursor.execute("VACUUM ANALYZE caselaw_judgment")
+        # The link tables too: without statistics the planner expects thousands of rows
+        # per judgment and starts parallel workers (about 5 ms) to fetch a page's provisions.
+        for table in ("provisions", "exploitation_forms", "means", "keywords"):
+            cursor.execute(f"ANALYZE caselaw_judgment_{table}")
     index_seconds = time.monotonic() - started
     log(f"load {load_seconds:.0f} s, GIN index and VACUUM ANALYZE {index_seconds:.0f} s")

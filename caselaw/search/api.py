@@ -2,7 +2,12 @@
 
 from django.http import QueryDict
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_serializer,
+)
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -11,7 +16,17 @@ from caselaw.search.filters import FACETS, SearchDocumentFilter
 from caselaw.search.models import SearchDocument
 from caselaw.search.query import parse
 from caselaw.search.views import run_search
+from caselaw.serializers import JudgmentListSerializer
 
+LONG_TEXT_FIELDS = (
+    "text",
+    "source_text",
+    *(
+        f"{name}{suffix}"
+        for name in ("headnote", "summary")
+        for suffix in ("", "_sq", "_sr", "_en")
+    ),
+)
 ORDERING_ALIASES = {"decision_date": "date", "-decision_date": "-date"}
 SEARCH_PARAMETERS = {
     *SearchDocumentFilter.base_filters,
@@ -21,6 +36,27 @@ SEARCH_PARAMETERS = {
     "page_size",
     "format",
 }
+
+
+# many=False: the page is the whole response, so drf-spectacular must not wrap it in its own
+# pagination envelope as it does for other list actions.
+@extend_schema_serializer(many=False, component_name="JudgmentSearchPage")
+class JudgmentSearchPageSerializer(serializers.Serializer):
+    """One page of judgments; `facets` is present only on search requests."""
+
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = JudgmentListSerializer(many=True)
+    facets = serializers.DictField(
+        child=serializers.DictField(child=serializers.IntegerField()),
+        required=False,
+        help_text=(
+            "Facet name -> value -> number of matching judgments. Absent when the request "
+            "uses a filter outside the search parameters."
+        ),
+    )
+
 
 SEARCH_SCHEMA = extend_schema(
     summary="Search and list judgments",
@@ -53,19 +89,7 @@ SEARCH_SCHEMA = extend_schema(
         ),
         OpenApiParameter("page_size", OpenApiTypes.INT, description="1 to 100, default 20."),
     ],
-    responses=inline_serializer(
-        "JudgmentSearchPage",
-        {
-            "count": serializers.IntegerField(),
-            "next": serializers.URLField(allow_null=True),
-            "previous": serializers.URLField(allow_null=True),
-            "results": serializers.ListField(child=serializers.DictField()),
-            "facets": serializers.DictField(
-                child=serializers.DictField(child=serializers.IntegerField()),
-                help_text="Facet name -> value -> number of matching judgments.",
-            ),
-        },
-    ),
+    responses=JudgmentSearchPageSerializer,
     examples=[
         OpenApiExample(
             "Facets",
@@ -76,6 +100,8 @@ SEARCH_SCHEMA = extend_schema(
                 "previous": None,
                 "results": [],
                 "facets": {"outcome": {"conviction": 2}, "year": {"2019": 1, "2021": 1}},
+                "count_is_estimate": False,
+                "count_is_lower_bound": False,
             },
         )
     ],
@@ -104,7 +130,8 @@ class JudgmentSearchMixin:
         filterset, results = run_search(request, _search_data(request.query_params))
         if filterset.errors:
             raise ValidationError(filterset.errors)
-        queryset = self.get_queryset().filter(pk__in=results.ids)
+        # The list serializer shows no long text: leave the texts in the database.
+        queryset = self.get_queryset().filter(pk__in=results.ids).defer(*LONG_TEXT_FIELDS)
         by_id = {judgment.pk: judgment for judgment in queryset}
         page = [by_id[pk] for pk in results.ids if pk in by_id]
         serializer = self.get_serializer(page, many=True)
@@ -117,6 +144,8 @@ class JudgmentSearchMixin:
                 else None,
                 "results": serializer.data,
                 "facets": {name: results.facets.get(name, {}) for name in FACETS},
+                "count_is_estimate": results.estimated,
+                "count_is_lower_bound": results.capped,
             }
         )
 

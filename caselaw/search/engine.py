@@ -16,12 +16,26 @@ Where the time goes at 100,000 judgments (docs/benchmarks.md has the figures):
   exact up to EXACT_FACETS_LIMIT matches (the sample, counted first, decides). Beyond, exact counts
   cost about 1.5 µs per match on a 2-core machine, so they are estimated from a 1-in-16
   sample with its own partial GIN index, and the page says "about".
+- Counts and facets are cached per statement (its SQL holds the query, the filters and the
+  reader's visibility rule) until the next write to the index, which changes the cache
+  version (`bump_version`). A repeated search then costs only its page of ids.
+- Phrases: GIN stores no positions, so every candidate's full vector must be read to check
+  the word order (20 to 100 µs each on a 2-core machine). The phrase is checked on at most
+  PHRASE_CANDIDATES judgments holding all its words (the first ones the GIN bitmap
+  yields, in table order). Up to that many, the result is exact; beyond, the matches
+  found are shown with their count as a lower bound (`capped`, "at least" on the page):
+  judgments with the phrase outside the candidates are missed. This trades completeness
+  on very common word pairs for a bounded time; an engine with positions (tantivy)
+  would lift it.
 """
 
+import hashlib
 import logging
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection, transaction
 
@@ -45,6 +59,12 @@ WALK_COST_US = 20
 BITMAP_COST_US = 0.5
 # Pages beyond this are not served: nobody reads them and OFFSET grows linearly.
 MAX_PAGE = 500
+# Judgments holding all the words of a phrase on which the word order is checked; see the
+# module docstring.
+PHRASE_CANDIDATES = 300
+# Cached counts and facets live until the index changes, or this many seconds.
+CACHE_SECONDS = 3600
+VERSION_KEY = "caselaw-search:version"
 
 SCALAR_FACETS = {
     "court": "court_id",
@@ -74,6 +94,9 @@ class SearchResults:
     ordering: str
     facets: dict[str, dict] = field(default_factory=dict)
     estimated: bool = False
+    # True when a phrase was checked on PHRASE_CANDIDATES judgments only: `total` is then
+    # the number found among them, a lower bound.
+    capped: bool = False
 
     @property
     def num_pages(self) -> int:
@@ -111,6 +134,53 @@ def _match_sql(parsed: ParsedQuery, where: str, params: list) -> tuple[str, list
     return f"({where}) AND document @@ %s::tsquery", [*params, parsed.tsquery]
 
 
+def is_phrase(tsquery: str | None) -> bool:
+    """Return whether `tsquery` has a phrase operator (<-> or <N>)."""
+    return tsquery is not None and "<" in tsquery
+
+
+def without_phrases(tsquery: str) -> str:
+    """Return `tsquery` with every phrase operator turned into AND: the words in any order.
+
+    A lexeme may itself hold "<" (lexemes are quoted, with quotes doubled), so the
+    operators are found by walking the string outside quotes.
+    """
+    out: list[str] = []
+    index, length, quoted = 0, len(tsquery), False
+    while index < length:
+        char = tsquery[index]
+        if char == "'":
+            quoted = not quoted
+        elif char == "<" and not quoted:
+            end = tsquery.index(">", index)
+            out.append("&")
+            index = end + 1
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def phrase_candidates_sql(tsquery: str, where: str, params: list) -> tuple[str, list]:
+    """Return the SQL checking a phrase on at most PHRASE_CANDIDATES judgments.
+
+    The candidates hold all the phrase's words, which the GIN index answers without reading
+    any vector; only they have their full vector read to check the word order. Returns one
+    row: the ids with the phrase, and the number of candidates checked.
+    """
+    sql = f"""
+        WITH candidates AS MATERIALIZED (
+            SELECT judgment_id, document FROM caselaw_search_searchdocument
+            WHERE ({where}) AND document @@ %s::tsquery
+            LIMIT {PHRASE_CANDIDATES}
+        )
+        SELECT coalesce(array_agg(judgment_id) FILTER (WHERE document @@ %s::tsquery), '{{}}'),
+               count(*)
+        FROM candidates
+    """  # noqa: S608 - only constants and Django's compiled WHERE are interpolated
+    return sql, [*params, without_phrases(tsquery), tsquery]
+
+
 def result_ids_sql(
     parsed: ParsedQuery,
     where: str,
@@ -120,18 +190,27 @@ def result_ids_sql(
     offset: int,
     limit: int,
     many: bool = False,
+    rank_tsquery: str | None = None,
 ) -> tuple[str, list]:
     """Return the SQL selecting one page of judgment ids in the requested order.
 
     With few matches (`many` false) the date order is an expression (decision_date + 0)
     that keeps the planner off the date index: the GIN bitmap and a top-N sort are
     cheap. With many matches, walking the date index backwards finds the first rows
-    after a few steps, each reading one full vector to test the match.
+    after a few steps, each reading one full vector to test the match. `rank_tsquery`
+    (default: the parsed query) ranks the matches by relevance.
     """
     condition, params = _match_sql(parsed, where, params)
+    rank_tsquery = rank_tsquery or parsed.tsquery
     table = "caselaw_search_searchdocument"
     date = "decision_date" if many else "decision_date + 0"
-    if ordering == "relevance" and parsed.tsquery is not None:
+    if ordering == "relevance" and rank_tsquery is not None:
+        if offset + limit > RANK_CANDIDATES:
+            sql = f"""
+                SELECT judgment_id FROM {table} WHERE {condition}
+                ORDER BY {date} DESC, judgment_id DESC LIMIT %s OFFSET %s
+            """  # noqa: S608 - only constants and Django's compiled WHERE are interpolated
+            return sql, [*params, limit, offset]
         sql = f"""
             WITH candidates AS (
                 SELECT judgment_id, decision_date, head FROM {table}
@@ -146,14 +225,7 @@ def result_ids_sql(
             ORDER BY rank DESC, decision_date DESC, judgment_id DESC
             LIMIT %s OFFSET %s
         """  # noqa: S608 - only constants and Django's compiled WHERE are interpolated
-        params = [*params, parsed.tsquery, limit, offset]
-        if offset + limit > RANK_CANDIDATES:
-            sql = f"""
-                SELECT judgment_id FROM {table} WHERE {condition}
-                ORDER BY {date} DESC, judgment_id DESC LIMIT %s OFFSET %s
-            """  # noqa: S608 - only constants and Django's compiled WHERE are interpolated
-            params = [*params[:-3], limit, offset]
-        return sql, params
+        return sql, [*params, rank_tsquery, limit, offset]
     direction = "ASC" if ordering == "date" else "DESC"
     sql = f"""
         SELECT judgment_id FROM {table} WHERE {condition}
@@ -224,6 +296,55 @@ def _read_facets(rows, *, scale: int = 1) -> tuple[int, dict[str, dict]]:
     return total, {name: dict(counts) for name, counts in facets.items()}
 
 
+def bump_version() -> None:
+    """Forget every cached count and facet: called on each write to the search index."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def _cache_key(kind: str, sql: str, params: list) -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    return f"caselaw-search:{kind}:{version}:{digest}"
+
+
+def _cached(kind: str, statement: tuple[str, list], compute, *, use_cache: bool):
+    """Return compute() for `statement`, from the cache when the index has not changed.
+
+    The key is the statement itself: its SQL and parameters hold the query, the filters
+    and the reader's visibility rule, so readers who may see different judgments never
+    share an entry.
+    """
+    if not use_cache:
+        return compute()
+    key = _cache_key(kind, *statement)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def _counts(cursor, parsed: ParsedQuery, where: str, params: list):
+    """Return (total, facets, estimated): the sample first, exact counts when affordable."""
+    cursor.execute(*facets_sql(parsed, where, params, sample=True))
+    total, facets = _read_facets(cursor.fetchall(), scale=SAMPLE_RATE)
+    estimated = total > EXACT_FACETS_LIMIT
+    if not estimated:
+        cursor.execute(*facets_sql(parsed, where, params, sample=False))
+        total, facets = _read_facets(cursor.fetchall())
+    return total, facets, estimated
+
+
+def _phrase_matches(cursor, tsquery: str, where: str, params: list) -> tuple[list[int], bool]:
+    cursor.execute(*phrase_candidates_sql(tsquery, where, params))
+    ids, checked = cursor.fetchone()
+    return sorted(ids), checked >= PHRASE_CANDIDATES
+
+
 def search(
     queryset,
     *,
@@ -232,12 +353,14 @@ def search(
     page: int = 1,
     page_size: int = PAGE_SIZE,
     with_facets: bool = True,
+    use_cache: bool = True,
 ) -> SearchResults:
     """Search within `queryset` (SearchDocument rows already filtered and visible).
 
-    Runs at most five SQL statements whatever the page size and filters: a planner
-    setting, the facets of the sample, the exact facets when the sample shows few
-    matches, the table size when it shows many, then the page of ids.
+    Runs at most six SQL statements whatever the page size and filters: a planner
+    setting, the phrase check (phrases only), the facets of the sample, the exact facets
+    when the sample shows few matches, the table size when it shows many, then the page
+    of ids. Cached counts and phrase matches skip their statements.
     """
     parsed = parse(q)
     page_size = max(1, min(MAX_PAGE_SIZE, page_size))
@@ -245,31 +368,43 @@ def search(
     if ordering not in ("relevance", "date", "-date"):
         ordering = "relevance"
     where, params = _where_sql(queryset)
+    match, rank_tsquery, capped = parsed, None, False
     with transaction.atomic(), connection.cursor() as cursor:
         if parsed.tsquery is not None:
             # On a small table the planner prefers a sequential scan, which evaluates `@@`
             # on every row and so reads every full vector from TOAST; GIN reads none.
             cursor.execute("SET LOCAL enable_seqscan = off")
-        # The sample first: cheap, and it tells whether exact counts are affordable.
-        cursor.execute(*facets_sql(parsed, where, params, sample=True))
-        sample_rows = cursor.fetchall()
-        total, facets = _read_facets(sample_rows, scale=SAMPLE_RATE)
-        estimated = total > EXACT_FACETS_LIMIT
-        if not estimated:
-            cursor.execute(*facets_sql(parsed, where, params, sample=False))
-            total, facets = _read_facets(cursor.fetchall())
+        if is_phrase(parsed.tsquery):
+            statement = phrase_candidates_sql(parsed.tsquery, where, params)
+            ids, capped = _cached(
+                "phrase",
+                statement,
+                lambda: _phrase_matches(cursor, parsed.tsquery, where, params),
+                use_cache=use_cache,
+            )
+            # The rest works on the judgments found: no vector is read again.
+            match = ParsedQuery(tsquery=None)
+            rank_tsquery = without_phrases(parsed.tsquery)
+            where, params = "judgment_id = ANY(%s)", [ids]
+        total, facets, estimated = _cached(
+            "counts",
+            facets_sql(match, where, params, sample=True),
+            lambda: _counts(cursor, match, where, params),
+            use_cache=use_cache,
+        )
         last_page = max(1, min(MAX_PAGE, -(-total // page_size)))
         page = min(page, last_page)
         offset = (page - 1) * page_size
         cursor.execute(
             *result_ids_sql(
-                parsed,
+                match,
                 where,
                 params,
                 ordering=ordering,
                 offset=offset,
                 limit=page_size,
                 many=estimated and _walk_is_cheaper(ordering, total, _table_rows(cursor)),
+                rank_tsquery=rank_tsquery,
             )
         )
         ids = [row[0] for row in cursor.fetchall()]
@@ -282,4 +417,5 @@ def search(
         ordering=ordering,
         facets=facets if with_facets else {},
         estimated=estimated,
+        capped=capped,
     )

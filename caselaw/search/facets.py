@@ -1,5 +1,7 @@
 """Facet lists and active-filter chips for the search page, with their links."""
 
+from urllib.parse import urlencode
+
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -54,17 +56,64 @@ def clear_filters_url(data: QueryDict) -> str:
     return "?" + params.urlencode()
 
 
-def _vocabulary_labels(facets: dict[str, dict], data: QueryDict) -> dict[str, dict[str, str]]:
-    """Return labels of the vocabulary ids in the facets or the filters: one query each."""
-    labels: dict[str, dict[str, str]] = {}
+class LinkBuilder:
+    """Build the facet links of one page from a few encodings of its query string.
+
+    A side panel has about a hundred links; copying and encoding the query dictionary for
+    each cost most of the panel's time. Here the parameters other than one facet are
+    encoded once per facet, and each link appends its own pair: the same URLs as
+    `toggle_url`, with the toggled parameter moved to the end.
+    """
+
+    def __init__(self, data: QueryDict):
+        self.data = data
+        self.pairs = [(k, v) for k, values in data.lists() if k != "page" for v in values]
+        self._without: dict[tuple[str, ...], str] = {}
+
+    def without(self, *names: str) -> str:
+        """Return the encoded parameters other than `names`, each followed by "&"."""
+        if names not in self._without:
+            encoded = urlencode([(k, v) for k, v in self.pairs if k not in names])
+            self._without[names] = f"{encoded}&" if encoded else ""
+        return self._without[names]
+
+    def toggle(self, name: str, value: str, *, single: bool = False) -> str:
+        values = self.data.getlist(name)
+        if value in values:
+            values = [item for item in values if item != value]
+        elif single:
+            values = [value]
+        else:
+            values = [*values, value]
+        return "?" + self.without(name) + urlencode([(name, item) for item in values])
+
+    def year(self, value: str) -> str:
+        pair = urlencode([("year_from", value), ("year_to", value)])
+        return "?" + self.without("year_from", "year_to") + pair
+
+
+def vocabulary(
+    facets: dict[str, dict], data: QueryDict, extra: dict[str, set[int]] | None = None
+) -> dict[str, dict[str, object]]:
+    """Return the vocabulary objects by id: those in the facets, the filters and `extra`.
+
+    One query per vocabulary; `extra` adds ids the page needs too (the provisions of its
+    results), so they cost no query of their own.
+    """
+    objects: dict[str, dict[str, object]] = {}
     for name, model in VOCABULARY_MODELS.items():
         ids = {int(value) for value in facets.get(name, {}) if value and value.isdigit()}
         ids |= {int(value) for value in data.getlist(name) if value.isdigit()}
-        field = "name" if model is Court else "label"
-        labels[name] = {
-            str(obj.pk): translated_value(obj, field).text
-            for obj in model.objects.filter(pk__in=ids)
-        }
+        ids |= (extra or {}).get(name, set())
+        objects[name] = {str(obj.pk): obj for obj in model.objects.filter(pk__in=ids)}
+    return objects
+
+
+def _vocabulary_labels(objects: dict[str, dict[str, object]]) -> dict[str, dict[str, str]]:
+    labels: dict[str, dict[str, str]] = {}
+    for name, by_id in objects.items():
+        field = "name" if VOCABULARY_MODELS[name] is Court else "label"
+        labels[name] = {pk: translated_value(obj, field).text for pk, obj in by_id.items()}
     return labels
 
 
@@ -82,28 +131,41 @@ def _value_label(name: str, value: str, labels: dict[str, dict[str, str]]) -> st
     return value
 
 
-def build_facets(data: QueryDict, counts: dict[str, dict]) -> tuple[list[dict], list[dict]]:
-    """Return the facet groups for the side panel and the chips of the active filters."""
-    labels = _vocabulary_labels(counts, data)
+BOOLEAN_FACETS = {
+    "child_victims",
+    "transnational",
+    "compensation_awarded",
+    "non_punishment_applied",
+}
+
+
+def build_facets(
+    data: QueryDict, counts: dict[str, dict], objects: dict[str, dict[str, object]] | None = None
+) -> tuple[list[dict], list[dict]]:
+    """Return the facet groups for the side panel and the chips of the active filters.
+
+    `objects` are the vocabulary objects from `vocabulary`; fetched here when not given.
+    """
+    labels = _vocabulary_labels(objects if objects is not None else vocabulary(counts, data))
     field_labels = {name: f.label for name, f in SearchDocumentFilter.base_filters.items()}
     field_labels["year"] = _("Year")
+    links = LinkBuilder(data)
+    year_from, year_to = data.get("year_from"), data.get("year_to")
     groups = []
     for name in FACETS:
         values = counts.get(name, {})
-        is_boolean = name in ("child_victims", "transnational", "compensation_awarded")
-        is_boolean = is_boolean or name == "non_punishment_applied"
+        single = name in BOOLEAN_FACETS
+        chosen = set(data.getlist(name))
         items = []
         for value, count in values.items():
             if value is None:
                 continue
-            selected = value in data.getlist(name)
             if name == "year":
-                selected = data.get("year_from") == value and data.get("year_to") == value
-                params = data.copy()
-                params["year_from"] = params["year_to"] = value
-                url = _url(params)
+                selected = year_from == value and year_to == value
+                url = links.year(value)
             else:
-                url = toggle_url(data, name, value, single=is_boolean)
+                selected = value in chosen
+                url = links.toggle(name, value, single=single)
             items.append(
                 {
                     "value": value,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 
 from caselaw.models import Judgment
+from caselaw.search.engine import bump_version
 from caselaw.search.normalise import (
     WORD_RE,
     normalise_for_trigram,
@@ -135,7 +136,7 @@ def indexable_judgments():
     return (
         Judgment.objects.select_related("court")
         .prefetch_related("keywords", "provisions", "exploitation_forms", "means")
-        .defer("source_text", "source_file", "search_vector")
+        .defer("source_text", "source_file")
     )
 
 
@@ -233,6 +234,8 @@ def index_judgments(judgments: Iterable[Judgment], *, with_terms: bool = True) -
         cursor.executemany(_UPSERT_SQL, rows)
         if with_terms:
             _write_terms(cursor, batch)
+    # Once committed, cached counts and phrase matches are stale (see engine.py).
+    transaction.on_commit(bump_version)
     return len(batch)
 
 

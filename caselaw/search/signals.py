@@ -1,10 +1,11 @@
 """Reindex a judgment after every save or change of its vocabularies, once committed."""
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from caselaw.models import Court, Judgment
+from caselaw.search.engine import bump_version
 from caselaw.search.indexing import judgment_reindex
 
 
@@ -16,6 +17,12 @@ def _reindex_on_commit(judgment_id: int) -> None:
 def judgment_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         _reindex_on_commit(instance.pk)
+
+
+@receiver(post_delete, sender=Judgment, dispatch_uid="search_judgment_deleted")
+def judgment_deleted(sender, instance, **kwargs):
+    """Forget cached counts: the judgment's search document went with it."""
+    transaction.on_commit(bump_version)
 
 
 def judgment_vocabulary_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -43,6 +50,10 @@ def court_saved(sender, instance, raw=False, **kwargs):
         return
     from caselaw.search.models import SearchDocument
 
-    SearchDocument.objects.filter(court=instance).exclude(court_level=instance.level).update(
-        court_level=instance.level
+    changed = (
+        SearchDocument.objects.filter(court=instance)
+        .exclude(court_level=instance.level)
+        .update(court_level=instance.level)
     )
+    if changed:
+        transaction.on_commit(bump_version)

@@ -163,3 +163,43 @@ def test_reindex_command_indexes_bulk_loaded_judgments(make_judgment):
     call_command("search_reindex", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert found("smuggling") == [judgment.pk]
+
+
+def test_phrase_checks_every_candidate_below_the_cap(make_judgment):
+    for _ in range(3):
+        make_judgment(text="She was held in forced labour for a year.")
+    make_judgment(text="The labour was not forced.")
+
+    results = engine.search(SearchDocument.objects.all(), q='"forced labour"')
+
+    assert results.total == 3
+    assert not results.capped
+
+
+def test_phrase_beyond_the_cap_is_a_lower_bound(make_judgment, monkeypatch):
+    monkeypatch.setattr(engine, "PHRASE_CANDIDATES", 2)
+    for _ in range(3):
+        make_judgment(text="She was held in forced labour for a year.")
+
+    results = engine.search(SearchDocument.objects.all(), q='"forced labour"')
+
+    assert results.capped
+    assert results.total == 2
+    assert len(results.ids) == 2
+
+
+def test_phrase_operators_become_and_outside_lexemes():
+    assert engine.without_phrases("( 'a' <-> 'b' ) & ( 'c' <2> 'x<->y' )") == (
+        "( 'a' & 'b' ) & ( 'c' & 'x<->y' )"
+    )
+
+
+def test_synthetic_judgments_are_searchable_at_once(db, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    from caselaw.models import Judgment
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("generate_synthetic_judgments", "3", average_chars=300, verbosity=0)
+
+    assert SearchDocument.objects.count() == Judgment.objects.count() == 3

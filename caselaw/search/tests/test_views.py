@@ -1,6 +1,7 @@
 """The search page and the judgments API: facets, visibility, bad input, query counts."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
@@ -170,11 +171,38 @@ def test_search_page_queries_are_constant(
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
+        # Counts are cached per search until the index changes; measure each page uncached.
+        cache.clear()
         with CaptureQueriesContext(connection) as context:
             assert client.get(SEARCH_URL, params).status_code == 200
         counts.append(len(context.captured_queries))
 
     assert counts[0] == counts[1] == counts[2]
+
+
+def test_search_page_repeated_reads_cached_counts(client, make_judgment, provision):
+    for _ in range(3):
+        make_judgment(text="Trafficking.", provisions=[provision])
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(SEARCH_URL, {"q": "trafficking"})
+        counts.append(len(context.captured_queries))
+
+    assert response.context["results"].total == 3
+    assert counts[1] < counts[0]
+
+
+def test_search_counts_follow_a_new_publication(client, make_judgment):
+    make_judgment(text="Trafficking.")
+    assert client.get(SEARCH_URL, {"q": "trafficking"}).context["results"].total == 1
+
+    make_judgment(text="Trafficking again.")
+
+    assert client.get(SEARCH_URL, {"q": "trafficking"}).context["results"].total == 2
 
 
 def test_api_search_returns_facets(client, public, restricted):
