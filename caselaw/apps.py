@@ -11,11 +11,11 @@ class CaselawConfig(AppConfig):
 
 
 # The unanonymised source text and file never enter history, so publication can delete
-# them for good; the search vector is derived data.
+# them for good.
 # NOTE: Judgment.instance is left out because historical models already define an
 # `instance` property (the tracked object); renaming the field would lift this.
 HISTORY_EXCLUDED_FIELDS = {
-    "Judgment": ["source_text", "source_file", "search_vector", "instance"],
+    "Judgment": ["source_text", "source_file", "instance"],
 }
 TRACKED_MODELS = (
     "Court",

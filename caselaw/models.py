@@ -9,8 +9,6 @@ has added the per-language fields.
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -395,8 +393,6 @@ class Judgment(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    search_vector = SearchVectorField(null=True, editable=False)
-
     objects = JudgmentQuerySet.as_manager()
 
     class Meta:
@@ -404,7 +400,6 @@ class Judgment(models.Model):
         verbose_name_plural = _("judgments")
         ordering = ["-decision_date", "-pk"]
         indexes = [
-            GinIndex(fields=["search_vector"], name="judgment_search_vector_gin"),
             models.Index(fields=["status", "access_level"], name="judgment_status_access"),
             models.Index(fields=["decision_date"], name="judgment_decision_date"),
         ]

@@ -9,7 +9,6 @@ import os
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,7 +22,6 @@ from django.views.generic import TemplateView
 from accounts.permissions import CapabilityRequiredMixin
 from accounts.roles import Capability, user_can
 from caselaw import selectors, services
-from caselaw.filters import JudgmentFilter
 from caselaw.forms import (
     DefendantFormSet,
     JudgmentForm,
@@ -36,30 +34,6 @@ from common.exports import PdfDocument
 from common.storage import content_type_for
 
 logger = logging.getLogger(__name__)
-
-
-SEARCH_PAGE_FILTERS = (
-    "court",
-    "court_level",
-    "outcome",
-    "exploitation_form",
-    "year_from",
-    "year_to",
-    "child_victims",
-)
-
-
-def judgment_search(request):
-    """List the judgments the reader may see, with the structured filters."""
-    queryset = Judgment.objects.visible_to(request.user).select_related("court")
-    filterset = JudgmentFilter(request.GET or None, queryset=queryset, request=request)
-    judgments = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
-    page = Paginator(judgments.order_by("-decision_date", "-pk"), 20).get_page(
-        request.GET.get("page")
-    )
-    filter_fields = [filterset.form[name] for name in SEARCH_PAGE_FILTERS]
-    context = {"filter_fields": filter_fields, "page_obj": page, "public_page": True}
-    return render(request, "caselaw/judgment_search.html", context)
 
 
 def _visible_judgment(request, pk) -> Judgment:

@@ -16,10 +16,8 @@ class SearchDocument(models.Model):
 
     A narrow copy of the judgment, so that a search matching most of the collection reads
     a few megabytes of heap instead of the wide judgment rows (see docs/benchmarks.md).
-    Kept in step with the judgment by caselaw.search.signals and `search_reindex`.
-
-    NOTE: Judgment.search_vector and its GIN index are not filled or read; this table
-    holds the one vector the search uses, so the text is not indexed twice.
+    Kept in step with the judgment by caselaw.search.signals and `search_reindex`. The
+    only search vector of a judgment lives here, so the text is not indexed twice.
     """
 
     judgment = models.OneToOneField(

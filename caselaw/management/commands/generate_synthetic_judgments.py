@@ -16,6 +16,7 @@ from django.db import transaction
 
 from caselaw.models import Court, ExploitationForm, Judgment, Provision
 from caselaw.sample_data import load_vocabularies
+from caselaw.search.indexing import index_judgments, indexable_judgments
 from common.transliteration import to_cyrillic
 
 PREFIX = "SYN-"
@@ -132,6 +133,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 saved = Judgment.objects.bulk_create(rows)
                 self._link(rng, saved, forms, provisions)
+                # bulk_create sends no save signal: index the batch here, so the new
+                # judgments are searchable without running `search_reindex`.
+                index_judgments(indexable_judgments().filter(pk__in=[j.pk for j in saved]))
             created += size
             if verbosity > 1:
                 self.stdout.write(f"  {created}/{count}")
