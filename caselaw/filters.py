@@ -1,6 +1,7 @@
 """One FilterSet per model, shared by the pages and the API."""
 
 import django_filters
+from django import forms
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,25 @@ from caselaw.models import (
     Provision,
 )
 
+# Years the year filters of the API and the search page accept.
+YEAR_MIN = 1900
+YEAR_MAX = 2100
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole calendar year from YEAR_MIN to YEAR_MAX; any other value is invalid.
+
+    A year lookup builds a date from the value, so a year such as 0 or 10000 would raise
+    ValueError in the query instead of a validation error.
+    """
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", YEAR_MIN)
+        kwargs.setdefault("max_value", YEAR_MAX)
+        super().__init__(*args, **kwargs)
+
 
 class JudgmentFilter(django_filters.FilterSet):
     court = django_filters.ModelMultipleChoiceFilter(queryset=Court.objects.all())
@@ -27,12 +47,10 @@ class JudgmentFilter(django_filters.FilterSet):
     case_number = django_filters.CharFilter(lookup_expr="icontains", label=_("Case number"))
     ecli = django_filters.CharFilter(label=_("ECLI"))
     decision_date = django_filters.DateFromToRangeFilter(label=_("Decision date"))
-    year_from = django_filters.NumberFilter(
+    year_from = YearFilter(
         field_name="decision_date", lookup_expr="year__gte", label=_("From year")
     )
-    year_to = django_filters.NumberFilter(
-        field_name="decision_date", lookup_expr="year__lte", label=_("To year")
-    )
+    year_to = YearFilter(field_name="decision_date", lookup_expr="year__lte", label=_("To year"))
     decision_type = django_filters.MultipleChoiceFilter(choices=Judgment.DecisionType.choices)
     instance = django_filters.MultipleChoiceFilter(choices=Judgment.Instance.choices)
     outcome = django_filters.MultipleChoiceFilter(choices=Judgment.outcome.field.choices)

@@ -125,6 +125,13 @@ class JudgmentDetailSerializer(JudgmentListSerializer):
     headnote = TranslatedField("headnote")
     summary = TranslatedField("summary")
     defendants = DefendantSerializer(many=True, read_only=True)
+    # Declared so the schema allows "" (no text yet): a read-only model field loses blank.
+    text_language = serializers.ChoiceField(
+        choices=Judgment.Language.choices,
+        allow_blank=True,
+        read_only=True,
+        label=Judgment._meta.get_field("text_language").verbose_name,
+    )
     cites = serializers.SerializerMethodField()
     cited_by = serializers.SerializerMethodField()
     reviewed_by = serializers.SerializerMethodField()

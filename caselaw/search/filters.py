@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from caselaw.filters import YearFilter
 from caselaw.models import Court, Judgment, Outcome
 from caselaw.search.models import SearchDocument
 
@@ -75,12 +76,8 @@ class SearchDocumentFilter(django_filters.FilterSet):
     court_level = django_filters.MultipleChoiceFilter(
         choices=Court.Level.choices, label=_("Court level")
     )
-    year_from = django_filters.NumberFilter(
-        field_name="year", lookup_expr="gte", label=_("From year"), min_value=1900, max_value=2100
-    )
-    year_to = django_filters.NumberFilter(
-        field_name="year", lookup_expr="lte", label=_("To year"), min_value=1900, max_value=2100
-    )
+    year_from = YearFilter(field_name="year", lookup_expr="gte", label=_("From year"))
+    year_to = YearFilter(field_name="year", lookup_expr="lte", label=_("To year"))
     outcome = django_filters.MultipleChoiceFilter(choices=Outcome.choices, label=_("Outcome"))
     exploitation_form = IdListFilter(method="filter_array", label=_("Form of exploitation"))
     means = IdListFilter(method="filter_array", label=_("Means"))
