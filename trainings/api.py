@@ -4,10 +4,14 @@ Trainers see their own sessions and the records that belong to them. Any other o
 returns 404.
 """
 
-from rest_framework import mixins, permissions, viewsets
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.exceptions import APIException
 
 from accounts.permissions import HasCapability
 from accounts.roles import Capability, user_can
+from trainings import services
 from trainings.filters import (
     AttendanceFilter,
     CourseFilter,
@@ -36,12 +40,34 @@ class StaffWritesOnly(permissions.BasePermission):
         return user_can(request.user, Capability.MANAGE_ALL_TRAININGS)
 
 
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
 class CourseViewSet(viewsets.ModelViewSet):
     queryset = Course.objects.order_by("code")
     serializer_class = CourseSerializer
     filterset_class = CourseFilter
     ordering_fields = ["code", "title"]
     permission_classes = [CanManageOwnTrainings, StaffWritesOnly]
+
+    @extend_schema(
+        responses={
+            204: OpenApiResponse(description="The course was deleted."),
+            409: OpenApiResponse(
+                description="Training sessions use the course; mark it inactive instead."
+            ),
+        }
+    )
+    def destroy(self, request, *args, **kwargs):
+        return super().destroy(request, *args, **kwargs)
+
+    def perform_destroy(self, instance):
+        try:
+            services.course_delete(course=instance, deleted_by=self.request.user)
+        except DjangoValidationError as error:
+            raise Conflict(error.messages[0]) from error
 
 
 class TrainingSessionViewSet(viewsets.ModelViewSet):

@@ -85,6 +85,12 @@ class ParticipantSerializer(serializers.ModelSerializer):
         user = self.context["request"].user
         return _django_errors(services.participant_create, created_by=user, **validated_data)
 
+    def update(self, instance, validated_data):
+        user = self.context["request"].user
+        return _django_errors(
+            services.participant_update, participant=instance, updated_by=user, **validated_data
+        )
+
 
 class RegistrationSerializer(serializers.ModelSerializer):
     class Meta:
@@ -123,6 +129,15 @@ class RegistrationSerializer(serializers.ModelSerializer):
                 setattr(registration, key, value)
             registration.save(update_fields=list(scores))
         return registration
+
+    def update(self, instance, validated_data):
+        user = self.context["request"].user
+        return _django_errors(
+            services.registration_update,
+            registration=instance,
+            updated_by=user,
+            **validated_data,
+        )
 
 
 class AttendanceSerializer(serializers.ModelSerializer):

@@ -8,8 +8,10 @@ from difflib import SequenceMatcher
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from common.transliteration import to_latin
@@ -80,6 +82,29 @@ def course_update(*, course: Course, updated_by, judgments=None, **fields) -> Co
         course.judgments.set(judgments)
     logger.info("Course %s changed by user %s", course.pk, updated_by.pk)
     return course
+
+
+def course_delete(*, course: Course, deleted_by) -> None:
+    """Delete a course; a course that training sessions use raises ValidationError.
+
+    Sessions keep their course for the history of who was trained in what, so such a
+    course is marked inactive instead.
+    """
+    course_pk = course.pk
+    try:
+        with transaction.atomic():
+            course.delete()
+    except ProtectedError as error:
+        count = course.sessions.count()
+        message = ngettext(
+            "This course has %(count)s training session, so it cannot be deleted. "
+            "Mark it inactive instead.",
+            "This course has %(count)s training sessions, so it cannot be deleted. "
+            "Mark it inactive instead.",
+            count,
+        )
+        raise ValidationError(message % {"count": count}, code="protected") from error
+    logger.info("Course %s deleted by user %s", course_pk, deleted_by.pk)
 
 
 @transaction.atomic
@@ -226,15 +251,47 @@ def participant_find_duplicates(
     return check
 
 
+def check_email_free(email: str, *, exclude_pk=None) -> None:
+    """Raise ValidationError on `email` when another participant has the address."""
+    if not email:
+        return
+    others = Participant.objects.filter(email__iexact=email)
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    if others.exists():
+        raise ValidationError({"email": _("A participant with this e-mail address exists.")})
+
+
 def participant_create(*, created_by, user=None, **fields) -> Participant:
     """Create a participant; an e-mail address already in use raises ValidationError."""
     fields["email"] = (fields.get("email") or "").strip().lower()
+    check_email_free(fields["email"])
     participant = Participant(created_by=created_by, user=user, **fields)
     participant.full_clean()
     participant.save()
     logger.info(
         "Participant %s created by user %s", participant.pk, getattr(created_by, "pk", None)
     )
+    return participant
+
+
+def participant_update(*, participant: Participant, updated_by, **fields) -> Participant:
+    """Change a participant; an e-mail address already in use raises ValidationError."""
+    if "email" in fields:
+        fields["email"] = (fields["email"] or "").strip().lower()
+    for name, value in fields.items():
+        setattr(participant, name, value)
+    check_email_free(participant.email, exclude_pk=participant.pk)
+    participant.full_clean()
+    try:
+        with transaction.atomic():
+            participant.save()
+    except IntegrityError as error:
+        # Another request took the address between the check and the update.
+        raise ValidationError(
+            {"email": _("A participant with this e-mail address exists.")}
+        ) from error
+    logger.info("Participant %s changed by user %s", participant.pk, updated_by.pk)
     return participant
 
 
@@ -279,6 +336,37 @@ def registration_create(
         raise ValidationError(
             _("%(name)s is already registered in this session.") % {"name": participant}
         ) from error
+    return registration
+
+
+def registration_update(*, registration: Registration, updated_by, **fields) -> Registration:
+    """Change the walk-in flag, test scores or evaluation of a registration.
+
+    The session and the participant cannot change, because the attendance recorded for
+    the registration belongs to both; a `session` or `participant` other than the current
+    one raises ValidationError.
+    """
+    messages = {
+        "session": _(
+            "The session of a registration cannot change. Delete the registration and "
+            "register the participant in the other session."
+        ),
+        "participant": _(
+            "The participant of a registration cannot change. Delete the registration and "
+            "register the other participant."
+        ),
+    }
+    errors = {}
+    for name, message in messages.items():
+        if name in fields and fields.pop(name) != getattr(registration, name):
+            errors[name] = message
+    if errors:
+        raise ValidationError(errors)
+    for name, value in fields.items():
+        setattr(registration, name, value)
+    registration.full_clean()
+    registration.save()
+    logger.info("Registration %s changed by user %s", registration.pk, updated_by.pk)
     return registration
 
 
