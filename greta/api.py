@@ -2,7 +2,6 @@
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -122,7 +121,8 @@ class ProgressUpdateViewSet(
     @extend_schema(request=ReviewSerializer, responses=ProgressUpdateSerializer)
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
-        update = get_object_or_404(ProgressUpdate, pk=pk)
+        # get_object answers 404 for an id that is not a number, as for an unknown one.
+        update = self.get_object()
         serializer = ReviewSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
