@@ -328,6 +328,11 @@ def _cached(kind: str, statement: tuple[str, list], compute, *, use_cache: bool)
     return value
 
 
+def cached_value(name: str, compute):
+    """Return compute(), cached until the next write to the index or its vocabularies."""
+    return _cached(name, ("", []), compute, use_cache=True)
+
+
 def _counts(cursor, parsed: ParsedQuery, where: str, params: list):
     """Return (total, facets, estimated): the sample first, exact counts when affordable."""
     cursor.execute(*facets_sql(parsed, where, params, sample=True))

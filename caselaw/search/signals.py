@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from caselaw.models import Court, Judgment
+from caselaw.models import Court, ExploitationForm, Judgment, Means, Provision
 from caselaw.search.engine import bump_version
 from caselaw.search.indexing import judgment_reindex
 
@@ -57,3 +57,18 @@ def court_saved(sender, instance, raw=False, **kwargs):
     )
     if changed:
         transaction.on_commit(bump_version)
+
+
+def vocabulary_changed(sender, instance, raw=False, **kwargs):
+    """Forget the cached labels of the search page's facets and results."""
+    if not raw:
+        transaction.on_commit(bump_version)
+
+
+for vocabulary in (Court, ExploitationForm, Means, Provision):
+    for signal in (post_save, post_delete):
+        signal.connect(
+            vocabulary_changed,
+            sender=vocabulary,
+            dispatch_uid=f"search_{vocabulary.__name__}_{signal is post_save}_changed",
+        )
