@@ -57,7 +57,7 @@ GRETA_STAFF =      (LOGIN,  OK,     OK,     DENY,   DENY,   DENY,   DENY,   DENY
 GRETA_STAFF_POST = (LOGIN,  NO_GET, NO_GET, DENY,   DENY,   DENY,   DENY,   DENY)
 PROPOSE_OWN =      (LOGIN,  OK,     OK,     DENY,   OK,     OK,     DENY,   DENY)
 PROPOSE_OTHER =    (LOGIN,  OK,     OK,     DENY,   HIDDEN, HIDDEN, DENY,   DENY)
-# Private files: whoever may not have one gets a 404, signed in or not.
+# Private files: a role that may not download one gets a 404, signed in or not.
 SOURCE_DOCUMENT =  (HIDDEN, OK,     HIDDEN, OK,     HIDDEN, HIDDEN, HIDDEN, HIDDEN)
 NO_FILE =          (HIDDEN,) * 8
 COURSE_MATERIAL =  (HIDDEN, OK,     OK,     HIDDEN, HIDDEN, HIDDEN, OK,     HIDDEN)

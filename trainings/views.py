@@ -581,6 +581,8 @@ def course_material_download(request, pk, material_pk):
 
     Trainers and staff may download every material, and a registered participant those of
     the courses they are registered for. Anyone else gets a 404, signed in or not.
+    NOTE: only the trainers' course page links here; participants have no page listing
+    the materials of their courses yet.
     """
     materials = CourseMaterial.objects.visible_to(request.user)
     material = get_object_or_404(materials, pk=material_pk, course_id=pk)

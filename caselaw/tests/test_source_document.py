@@ -92,7 +92,7 @@ def test_document_stored_outside_media_root(draft, settings, private_storage_roo
 
 @pytest.mark.parametrize("status", ["published", "withdrawn"])
 def test_document_of_published_judgment_is_404(status, draft, client_for):
-    # Publication deletes the file; even a file left behind is never sent.
+    # Publication deletes the file, and a file left behind must not be sent either.
     draft.status = status
     draft.save(update_fields=["status"])
 

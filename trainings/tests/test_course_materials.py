@@ -108,7 +108,7 @@ def test_material_missing_from_storage_is_404(material, client_for, caplog):
     assert f"course material {material.pk} is missing from storage" in caplog.text
 
 
-def test_untitled_material_gets_fallback_filename(material, client_for):
+def test_cyrillic_title_gets_fallback_filename(material, client_for):
     material.title = "Материјал"  # slugify drops every Cyrillic letter
     material.save(update_fields=["title"])
 
