@@ -53,10 +53,10 @@ RANK_CANDIDATES = 200
 EXACT_FACETS_LIMIT = 5000
 SAMPLE_RATE = 16
 # A walk of the date index reads about this many microseconds per row (a full vector to
-# test the match), a GIN bitmap about 0.5 µs per match; measured at 100,000 judgments on
-# a 2-core machine (docs/benchmarks.md). The cheaper of the two orders the matches.
-WALK_COST_US = 20
-BITMAP_COST_US = 0.5
+# test the match), a GIN bitmap about 1 µs per match; measured at 100,000 judgments on
+# a busy 2-core machine (docs/benchmarks.md). The cheaper of the two orders the matches.
+WALK_COST_US = 8
+BITMAP_COST_US = 1.0
 # Pages beyond this are not served: nobody reads them and OFFSET grows linearly.
 MAX_PAGE = 500
 # Judgments holding all the words of a phrase on which the word order is checked; see the
@@ -126,6 +126,21 @@ def _where_sql(queryset) -> tuple[str, list]:
     except FullResultSet:
         return "TRUE", []
     return (where or "TRUE"), list(params)
+
+
+_COURT_COLUMN = '"caselaw_search_searchdocument"."court_id" IN ('
+
+
+def _off_court_index(where: str) -> str:
+    """Keep the planner off the court index when the query has words.
+
+    With a court filter and a rare word, the planner prefers the court's btree index and
+    tests `@@` on each of the court's judgments, reading every one's 17 KB vector
+    (30 to 45 ms at 100,000 judgments) instead of asking the GIN index for the few
+    matches (under 1 ms): it does not count the cost of reading a vector. As with
+    `decision_date + 0` below, `court_id + 0` is the same test without the index.
+    """
+    return where.replace(_COURT_COLUMN, '("caselaw_search_searchdocument"."court_id" + 0) IN (')
 
 
 def _match_sql(parsed: ParsedQuery, where: str, params: list) -> tuple[str, list]:
@@ -362,8 +377,8 @@ def search(
 ) -> SearchResults:
     """Search within `queryset` (SearchDocument rows already filtered and visible).
 
-    Runs at most six SQL statements whatever the page size and filters: a planner
-    setting, the phrase check (phrases only), the facets of the sample, the exact facets
+    Runs at most six SQL statements whatever the page size and filters: the planner
+    settings, the phrase check (phrases only), the facets of the sample, the exact facets
     when the sample shows few matches, the table size when it shows many, then the page
     of ids. Cached counts and phrase matches skip their statements.
     """
@@ -373,12 +388,19 @@ def search(
     if ordering not in ("relevance", "date", "-date"):
         ordering = "relevance"
     where, params = _where_sql(queryset)
+    if parsed.tsquery is not None:
+        where = _off_court_index(where)
     match, rank_tsquery, capped = parsed, None, False
     with transaction.atomic(), connection.cursor() as cursor:
         if parsed.tsquery is not None:
             # On a small table the planner prefers a sequential scan, which evaluates `@@`
             # on every row and so reads every full vector from TOAST; GIN reads none.
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            # Parallel workers take 3 to 5 ms to start, more than a search gains from
+            # them on a 2-core server that also runs the web workers.
+            cursor.execute(
+                "SELECT set_config('enable_seqscan', 'off', true), "
+                "set_config('max_parallel_workers_per_gather', '0', true)"
+            )
         if is_phrase(parsed.tsquery):
             statement = phrase_candidates_sql(parsed.tsquery, where, params)
             ids, capped = _cached(

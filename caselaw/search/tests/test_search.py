@@ -203,3 +203,14 @@ def test_synthetic_judgments_are_searchable_at_once(db, django_capture_on_commit
         call_command("generate_synthetic_judgments", "3", average_chars=300, verbosity=0)
 
     assert SearchDocument.objects.count() == Judgment.objects.count() == 3
+
+
+def test_words_and_court_filter_find_only_that_court(make_judgment, court, appeals_court):
+    first = make_judgment(text="Trafficking for begging.")
+    make_judgment(text="Trafficking for begging.", court=appeals_court)
+    documents = SearchDocument.objects.filter(court_id__in=[court.pk])
+
+    results = engine.search(documents, q="begging")
+
+    assert results.ids == [first.pk]
+    assert results.facets["court"] == {str(court.pk): 1}
