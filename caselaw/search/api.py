@@ -56,6 +56,17 @@ class JudgmentSearchPageSerializer(serializers.Serializer):
             "uses a filter outside the search parameters."
         ),
     )
+    count_is_estimate = serializers.BooleanField(
+        required=False,
+        help_text="True when the count and facets are estimated from a sample of the matches.",
+    )
+    count_is_lower_bound = serializers.BooleanField(
+        required=False,
+        help_text=(
+            "True when a phrase was checked only on a bounded number of judgments containing "
+            "all its words: more judgments may match than `count`."
+        ),
+    )
 
 
 SEARCH_SCHEMA = extend_schema(
@@ -130,7 +141,7 @@ class JudgmentSearchMixin:
         filterset, results = run_search(request, _search_data(request.query_params))
         if filterset.errors:
             raise ValidationError(filterset.errors)
-        # The list serializer shows no long text: leave the texts in the database.
+        # The list serializer shows no long text, so the texts stay in the database.
         queryset = self.get_queryset().filter(pk__in=results.ids).defer(*LONG_TEXT_FIELDS)
         by_id = {judgment.pk: judgment for judgment in queryset}
         page = [by_id[pk] for pk in results.ids if pk in by_id]

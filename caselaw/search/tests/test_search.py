@@ -214,3 +214,34 @@ def test_words_and_court_filter_find_only_that_court(make_judgment, court, appea
 
     assert results.ids == [first.pk]
     assert results.facets["court"] == {str(court.pk): 1}
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "language", "marked"),
+    [
+        ("ceshtje", "KJO ÇËSHTJE u gjykua.", "sq", "ÇËSHTJE"),
+        ("Djordjevic", "Svedok Đorđević je potvrdio.", "sr", "Đorđević"),
+        ("trafikimi", "Vepra e trafikimit me njerëz.", "sq", "trafikimit"),
+    ],
+)
+def test_snippet_marks_folded_word(query, text, language, marked):
+    from caselaw.search.highlight import snippet
+    from caselaw.search.query import parse
+
+    parsed = parse(query)
+
+    html = snippet(text, language, parsed.lexemes, parsed.prefixes)
+
+    assert f"<mark>{marked}</mark>" in html
+
+
+def test_snippet_skips_stem_inside_word():
+    from caselaw.search.highlight import snippet
+    from caselaw.search.query import parse
+
+    parsed = parse("trafikim")
+
+    html = snippet("Antitrafikim nuk është trafikim.", "sq", parsed.lexemes, parsed.prefixes)
+
+    assert "<mark>Antitrafikim</mark>" not in html
+    assert "<mark>trafikim</mark>" in html
