@@ -1,8 +1,11 @@
 """Facet lists and active-filter chips for the search page, with their links."""
 
+from html import escape
 from urllib.parse import urlencode
 
 from django.http import QueryDict
+from django.utils.formats import number_format
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from caselaw.models import Court, ExploitationForm, Judgment, Means, Outcome, Provision
@@ -145,6 +148,29 @@ def _value_label(name: str, value: str, labels: dict[str, dict[str, str]]) -> st
     return value
 
 
+def _items_html(name: str, items: list[dict]) -> SafeString:
+    """Return the <li> links of one facet group as HTML; `name` is a constant of FACETS.
+
+    Built here rather than in the template: a panel has about a hundred links, and the
+    template engine took about 10 ms a page to resolve and escape their six values each.
+    """
+    parts = []
+    for item in items:
+        url = escape(item["url"])
+        label = escape(str(item["label"]))
+        count = number_format(item["count"], force_grouping=True)
+        if item["selected"]:
+            classes, current = "facet-link is-selected", ' aria-current="true"'
+        else:
+            classes, current = "facet-link", ""
+        parts.append(
+            f'<li><a href="{url}" class="{classes}" data-facet="{name}"{current}>'
+            f'<span class="facet-label">{label}</span> '
+            f'<span class="facet-count">{count}</span></a></li>'
+        )
+    return mark_safe("".join(parts))  # noqa: S308 - every value is escaped above
+
+
 BOOLEAN_FACETS = {
     "child_victims",
     "transnational",
@@ -194,7 +220,14 @@ def build_facets(
         else:
             items.sort(key=lambda item: (-item["count"], str(item["label"])))
         if items:
-            groups.append({"name": name, "label": field_labels[name], "items": items})
+            groups.append(
+                {
+                    "name": name,
+                    "label": field_labels[name],
+                    "items": items,
+                    "items_html": _items_html(name, items),
+                }
+            )
     chips = []
     for name in data:
         if name in NON_FILTER_PARAMETERS or name not in field_labels:
