@@ -46,7 +46,7 @@ logger = logging.getLogger(__name__)
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 # Matches ranked by relevance; later matches follow by date. See the module docstring.
-RANK_CANDIDATES = 200
+RANK_CANDIDATES = 100
 # Up to this many matches, counts and facets are exact. Beyond, they are estimated from
 # the judgments whose id is a multiple of SAMPLE_RATE, which have their own small GIN
 # index (searchdoc_sample_gin), and the page says "about".
