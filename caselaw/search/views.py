@@ -3,6 +3,7 @@
 import logging
 
 from django.db.models import F
+from django.db.models.functions import Substr
 from django.http import QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,7 +14,7 @@ from caselaw.models import Judgment, Outcome, Provision
 from caselaw.search import engine
 from caselaw.search.facets import build_facets, clear_filters_url, vocabulary
 from caselaw.search.filters import ORDERING_CHOICES, SearchDocumentFilter
-from caselaw.search.highlight import snippet
+from caselaw.search.highlight import SCAN_LIMIT, snippet
 from caselaw.search.models import SearchDocument
 from caselaw.search.suggestions import suggest
 from common.translation import translated_value
@@ -28,7 +29,6 @@ RESULT_FIELDS = (
     "outcome",
     "original_language",
     "text_language",
-    "text",
     "court__id",
     "court__name",
     "court__name_sq",
@@ -76,13 +76,18 @@ def judgments_in_order(ids: list[int]) -> list[Judgment]:
     """Return the judgments of `ids` in that order, in one query.
 
     Each carries `provision_ids` from its search document, so the provisions come with
-    the facet vocabulary (`facets.vocabulary`) instead of a prefetch of their own.
+    the facet vocabulary (`facets.vocabulary`) instead of a prefetch of their own, and
+    `text_head`, the start of the anonymised text that snippets read.
     """
     judgments = (
         Judgment.objects.filter(pk__in=ids)
         .select_related("court")
         .only(*RESULT_FIELDS)
-        .annotate(provision_ids=F("search_document__provision_ids"))
+        .annotate(
+            provision_ids=F("search_document__provision_ids"),
+            # Only the part the snippet reads: PostgreSQL then decompresses no further.
+            text_head=Substr("text", 1, SCAN_LIMIT),
+        )
     )
     by_id = {judgment.pk: judgment for judgment in judgments}
     return [by_id[pk] for pk in ids if pk in by_id]
@@ -100,7 +105,7 @@ def _provision_text(provisions: list[Provision]) -> str:
 def result_rows(judgments: list[Judgment], results, provisions: dict[str, object]) -> list[dict]:
     """Return what the page shows of each result, computed here rather than in the template.
 
-    The snippet comes from the anonymised text (`text`) only, never the source text.
+    The snippet comes from the anonymised text (`text_head`) only, never the source text.
     """
     cache: dict = {}
     outcomes = dict(Outcome.choices)
@@ -119,7 +124,7 @@ def result_rows(judgments: list[Judgment], results, provisions: dict[str, object
                 "outcome": judgment.outcome,
                 "outcome_label": outcomes.get(judgment.outcome, judgment.outcome),
                 "snippet": snippet(
-                    judgment.text,
+                    judgment.text_head,
                     judgment.text_language or judgment.original_language,
                     results.parsed.lexemes,
                     results.parsed.prefixes,
