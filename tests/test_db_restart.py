@@ -1,6 +1,5 @@
 """The service answers 503 while PostgreSQL is down and recovers by itself afterwards."""
 
-
 from bench.db_restart import run
 
 CLEAN_ANSWERS = {200, 302, 429, 503}

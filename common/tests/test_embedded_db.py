@@ -65,3 +65,10 @@ def test_commands_share_one_server_and_survive_a_crash(data_dir):
 
     start_server(data_dir)
     assert postmaster_pid(data_dir) != first_pid
+
+
+def test_empty_handle_list_does_not_block_start(data_dir):
+    start_server(data_dir)
+    # A process killed while the package rewrote its list leaves the file empty.
+    (data_dir / "pg" / ".handle_pids.json").write_text("")
+    assert start_server(data_dir).startswith("postgresql://")
