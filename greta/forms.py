@@ -8,6 +8,7 @@ from caselaw.models import Court, ExploitationForm, Means, Provision
 from greta.caselaw_filters import KEYS, MAX_YEAR, MIN_YEAR
 from greta.models import Evidence, ProgressUpdate, Status
 from greta.reports import FORMATS, REPORT_LANGUAGES
+from greta.validators import validate_evidence_link
 from trainings.models import Course
 
 LANGUAGE_NAMES = {"sq": "Shqip", "sr": "Српски", "en": "English"}
@@ -70,10 +71,7 @@ class EvidenceForm(forms.Form):
 
     def clean_url(self):
         value = self.cleaned_data["url"].strip()
-        if not (value.startswith(("https://", "http://")) or value.startswith("/")):
-            raise forms.ValidationError(
-                _("Enter a full address starting with https:// or a path starting with /.")
-            )
+        validate_evidence_link(value)
         return value
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Capability, user_can
 from greta.caselaw_filters import validate_caselaw_filter
+from greta.validators import validate_evidence_link
 
 
 class MonitoringBody(models.TextChoices):
@@ -413,6 +414,7 @@ class Evidence(models.Model):
         _("link"),
         max_length=500,
         help_text=_("Full address, or a path on this platform such as /en/caselaw/..."),
+        validators=[validate_evidence_link],
     )
 
     class Meta:
