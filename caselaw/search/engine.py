@@ -18,7 +18,8 @@ Where the time goes at 100,000 judgments (docs/benchmarks.md has the figures):
   sample with its own partial GIN index, and the page says "about".
 - Counts and facets are cached per statement (its SQL holds the query, the filters and the
   reader's visibility rule) until the next write to the index, which changes the cache
-  version (`bump_version`). A repeated search then costs only its page of ids.
+  version (`bump_version`). A repeated search then costs only its page of ids, which is
+  never cached, so the results always follow the current visibility rule.
 - Phrases: GIN stores no positions, so every candidate's full vector must be read to check
   the word order (20 to 100 µs each on a 2-core machine). The phrase is checked on at most
   PHRASE_CANDIDATES judgments holding all its words (the first ones the GIN bitmap
@@ -35,6 +36,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection, transaction
@@ -62,8 +64,11 @@ MAX_PAGE = 500
 # Judgments holding all the words of a phrase on which the word order is checked; see the
 # module docstring.
 PHRASE_CANDIDATES = 300
-# Cached counts and facets live until the index changes, or this many seconds.
+# Cached counts and facets live until the index changes, or this many seconds. The
+# process-local cache (no REDIS_URL) does not see another process's writes, so its
+# entries are kept only briefly: counts may lag a publication by that long there.
 CACHE_SECONDS = 3600
+LOCAL_CACHE_SECONDS = 60
 VERSION_KEY = "caselaw-search:version"
 
 SCALAR_FACETS = {
@@ -316,6 +321,11 @@ def bump_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
+def _cache_seconds() -> int:
+    backend = settings.CACHES["default"]["BACKEND"]
+    return LOCAL_CACHE_SECONDS if backend.endswith("LocMemCache") else CACHE_SECONDS
+
+
 def _cache_key(kind: str, sql: str, params: list) -> str:
     version = cache.get(VERSION_KEY)
     if version is None:
@@ -339,7 +349,7 @@ def _cached(kind: str, statement: tuple[str, list], compute, *, use_cache: bool)
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, CACHE_SECONDS)
+        cache.set(key, value, _cache_seconds())
     return value
 
 
@@ -409,10 +419,11 @@ def search(
                 lambda: _phrase_matches(cursor, parsed.tsquery, where, params),
                 use_cache=use_cache,
             )
-            # The rest works on the judgments found: no vector is read again.
+            # The rest works on the judgments found: no vector is read again. The filters
+            # and the visibility rule stay, so ids cached before a withdrawal never show.
             match = ParsedQuery(tsquery=None)
             rank_tsquery = without_phrases(parsed.tsquery)
-            where, params = "judgment_id = ANY(%s)", [ids]
+            where, params = f"({where}) AND judgment_id = ANY(%s)", [*params, ids]
         total, facets, estimated = _cached(
             "counts",
             facets_sql(match, where, params, sample=True),

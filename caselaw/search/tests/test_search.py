@@ -245,3 +245,15 @@ def test_snippet_skips_stem_inside_word():
 
     assert "<mark>Antitrafikim</mark>" not in html
     assert "<mark>trafikim</mark>" in html
+
+
+def test_cached_phrase_matches_keep_visibility(make_judgment):
+    kept = make_judgment(text="She was held in forced labour.")
+    withdrawn = make_judgment(text="He was held in forced labour.")
+    engine.search(SearchDocument.objects.visible_to(None), q='"forced labour"')
+    # A write another process made: this process's cache version has not changed.
+    SearchDocument.objects.filter(pk=withdrawn.pk).update(status="withdrawn")
+
+    results = engine.search(SearchDocument.objects.visible_to(None), q='"forced labour"')
+
+    assert results.ids == [kept.pk]
