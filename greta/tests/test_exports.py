@@ -1,6 +1,7 @@
 import csv
 import gc
 import io
+import weakref
 from datetime import date
 
 import pytest
@@ -175,12 +176,39 @@ def test_report_rows_free_finished_chunks(make_recommendation, monkeypatch):
         )
         for index, _row in enumerate(rows):
             if index % 5 == 4:
-                alive.append(sum(isinstance(item, Recommendation) for item in gc.get_objects()))
+                alive.append(_count_instances(Recommendation))
     finally:
         gc.enable()
     assert len(alive) == 4
+    # The chunk being read is alive, so a count of zero would mean a broken counter.
+    assert min(alive) > 0
     # The current chunk and at most the one before it; never all 20 recommendations.
     assert max(alive) <= 10
+
+
+def test_instance_count_survives_dead_weak_proxy():
+    from greta.models import Recommendation
+
+    class Referent:
+        pass
+
+    referent = Referent()
+    dead_proxy = weakref.proxy(referent)
+    del referent
+    assert gc.is_tracked(dead_proxy)
+    with pytest.raises(ReferenceError):
+        isinstance(dead_proxy, Recommendation)
+    # Other tests may leave instances alive, so only the absence of ReferenceError counts.
+    assert _count_instances(Recommendation) >= 0
+
+
+def _count_instances(model) -> int:
+    """Count the live instances of model among the objects the garbage collector tracks.
+
+    isinstance() reads __class__ through a weakref.proxy, which raises ReferenceError once
+    its referent is gone, whereas type() returns the proxy's own type without reading it.
+    """
+    return sum(issubclass(type(item), model) for item in gc.get_objects())
 
 
 def test_export_includes_indicators(client_for, report_data):
