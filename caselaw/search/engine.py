@@ -66,7 +66,8 @@ MAX_PAGE = 500
 PHRASE_CANDIDATES = 300
 # Cached counts and facets live until the index changes, or this many seconds. The
 # process-local cache (no REDIS_URL) does not see another process's writes, so its
-# entries are kept only briefly: counts may lag a publication by that long there.
+# entries are kept only briefly. NOTE: there, counts may lag a publication or a withdrawal
+# by that long (results do not: they are never cached).
 CACHE_SECONDS = 3600
 LOCAL_CACHE_SECONDS = 60
 VERSION_KEY = "caselaw-search:version"
