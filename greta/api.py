@@ -121,7 +121,7 @@ class ProgressUpdateViewSet(
     @extend_schema(request=ReviewSerializer, responses=ProgressUpdateSerializer)
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
-        # get_object answers 404 for an id that is not a number, as for an unknown one.
+        # get_object raises Http404 for an id that is not a number, as for an unknown one.
         update = self.get_object()
         serializer = ReviewSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -13,7 +13,7 @@ API = "/api/v1/judgments"
 
 @pytest.fixture
 def api_schema():
-    """The project's OpenAPI schema, served in-process, for checking answers against it."""
+    """The project's OpenAPI schema, served in-process, for checking responses against it."""
     from django.core.signals import request_finished, request_started
     from django.core.wsgi import get_wsgi_application
     from django.db import close_old_connections
@@ -50,7 +50,7 @@ def test_list_year_range_filters(client):
     assert old.pk not in ids
 
 
-def test_detail_blank_text_language_matches_schema(api_schema):
+def test_detail_blank_language_matches_schema(api_schema):
     judgment = JudgmentFactory(text="", text_language="")
     operation = api_schema["/api/v1/judgments/{id}/"]["GET"]
     case = operation.Case(path_parameters={"id": judgment.pk})
