@@ -14,6 +14,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Institution
 from accounts.roles import Capability, user_can
@@ -40,6 +41,13 @@ COLUMNS = [
 ]
 REQUIRED = ("source_key", "assessment", "theme", "text_en")
 MAX_ROWS = 5000
+# An XLSX workbook is a ZIP archive, and an old binary .xls starts with the OLE2 signature.
+ZIP_SIGNATURE = b"PK\x03\x04"
+OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0"
+XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+INVALID_XLSX_MESSAGE = gettext_lazy(
+    "The file is not a valid XLSX workbook. Save it again as XLSX or CSV."
+)
 
 
 class ImportFileError(ValueError):
@@ -59,7 +67,7 @@ def _read_xlsx(content: bytes) -> list[list]:
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise ImportFileError(_("The XLSX file could not be read.")) from error
+        raise ImportFileError(str(INVALID_XLSX_MESSAGE)) from error
     sheet = workbook.worksheets[0]
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
@@ -76,9 +84,22 @@ def _read_csv(content: bytes) -> list[list]:
     return list(csv.reader(io.StringIO(text), dialect))
 
 
-def read_table(content: bytes) -> list[dict]:
+def _read_rows(content: bytes, filename: str) -> list[list]:
+    """Read the cells as XLSX or CSV, chosen by the content and not by the file name.
+
+    The name only picks the error message. A file named .xlsx that is not a ZIP archive
+    is a broken or renamed workbook, so calling it a CSV file would mislead.
+    """
+    if content.startswith(ZIP_SIGNATURE):
+        return _read_xlsx(content)
+    if content.startswith(OLE2_SIGNATURE) or filename.lower().endswith(XLSX_SUFFIXES):
+        raise ImportFileError(str(INVALID_XLSX_MESSAGE))
+    return _read_csv(content)
+
+
+def read_table(content: bytes, *, filename: str = "") -> list[dict]:
     """Return the data rows as dicts keyed by the header; the type is read from the content."""
-    rows = _read_xlsx(content) if content[:4] == b"PK\x03\x04" else _read_csv(content)
+    rows = _read_rows(content, filename)
     rows = [row for row in rows if any(_text(cell) for cell in row)]
     if not rows:
         raise ImportFileError(_("The file is empty."))
@@ -167,9 +188,9 @@ def _check_row(raw: dict, line: int, lookups: _Lookups, seen: set) -> ImportRow:
     return row
 
 
-def import_parse(content: bytes) -> list[ImportRow]:
+def import_parse(content: bytes, *, filename: str = "") -> list[ImportRow]:
     """Read and check every row; raises ImportFileError when the file cannot be read."""
-    table = read_table(content)
+    table = read_table(content, filename=filename)
     lookups = _Lookups()
     seen: set[str] = set()
     # Line numbers count the header as line 1, as spreadsheet programs show them.

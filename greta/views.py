@@ -379,10 +379,15 @@ class ImportView(CapabilityRequiredMixin, FormView):
         context["columns"] = COLUMNS
         return context
 
+    def form_invalid(self, form):
+        # An empty or oversized file is as much a rejected upload as an unreadable one.
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
     def form_valid(self, form):
-        content = form.cleaned_data["file"].read()
+        upload = form.cleaned_data["file"]
+        content = upload.read()
         try:
-            rows = import_parse(content)
+            rows = import_parse(content, filename=upload.name)
         except ImportFileError as error:
             form.add_error("file", str(error))
             return self.render_to_response(self.get_context_data(form=form), status=400)

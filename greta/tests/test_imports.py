@@ -76,7 +76,8 @@ def test_row_errors_listed_and_nothing_saved(client_for, ready):
     [
         (b"", "The file is empty"),
         (b"\xff\xfe\x00bad", "not UTF-8"),
-        (b"PK\x03\x04broken zip", "could not be read"),
+        (b"PK\x03\x04broken zip", "not a valid XLSX workbook"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1old xls", "not a valid XLSX workbook"),
         (b"source_key,text_en\nx,y\n", "Missing columns"),
     ],
 )
@@ -84,6 +85,23 @@ def test_bad_files_rejected(client_for, ready, content, message):
     response = upload(client_for(Role.PROJECT_STAFF), content or b" ")
     assert response.status_code == 400
     assert message in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"", "rows.csv", "The submitted file is empty"),
+        (b"a" * (6 * 1024 * 1024), "rows.csv", "larger than 5 MB"),
+        (b"\xff\xfe\x00not a workbook", "rows.xlsx", "not a valid XLSX workbook"),
+        (b"source_key,text_en\nx,y\n", "rows.xlsx", "not a valid XLSX workbook"),
+        (b"\xff\xfe\x00bad", "rows.csv", "not UTF-8"),
+    ],
+)
+def test_every_rejected_upload_is_400(client_for, ready, content, name, message):
+    response = upload(client_for(Role.PROJECT_STAFF), content, name=name)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Recommendation.objects.exclude(source_key="existing").exists()
 
 
 def test_xlsx_import_reads_dates(ready):
