@@ -258,6 +258,26 @@ def test_import_unreadable_file_400(client, trainer, make_session):
     assert "not a valid XLSX" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("list.csv", b"", "The submitted file is empty"),
+        ("list.csv", b"a" * (6 * 1024 * 1024), "larger than 5 MB"),
+        ("list.xlsx", "Emri;Mbiemri\nArbër;Gashi\n".encode(), "not a valid XLSX"),
+        ("list.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1old xls", "not a valid XLSX"),
+        ("list.csv", b"\x00\x01\x02binary", "not a text CSV file"),
+    ],
+)
+def test_import_rejected_uploads_all_400(client, trainer, make_session, name, content, message):
+    session = make_session(trainer)
+    client.force_login(trainer)
+    upload = SimpleUploadedFile(name, content)
+    response = client.post(url("import_upload", session.pk), {"file": upload})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Participant.objects.exists()
+
+
 # Roll-call
 
 
