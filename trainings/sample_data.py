@@ -17,7 +17,8 @@ from trainings.models import (
     TrainingSession,
 )
 
-# (code, required %, target professions, title sq/sr/en, description sq/sr/en, topics en)
+# (code, required %, target professions, title sq/sr/en, description sq/sr/en,
+#  topics sq/sr/en with one topic a line)
 COURSES = [
     (
         "thb-investigation-basics",
@@ -36,8 +37,14 @@ COURSES = [
             "Spotting indicators of trafficking, interviewing victims without re-victimising "
             "them, and gathering evidence that does not rest on the victim's statement alone.",
         ),
-        "Indicators of trafficking\nVictim-centred interviews\nFinancial investigation\n"
-        "Digital evidence from phones and online advertisements",
+        (
+            "Treguesit e trafikimit\nIntervistat me fokus te viktima\nHetimi financiar\n"
+            "Provat digjitale nga telefonat dhe reklamat në internet",
+            "Показатељи трговине људима\nРазговори усмерени на жртву\nФинансијска истрага\n"
+            "Дигитални докази са телефона и из огласа на интернету",
+            "Indicators of trafficking\nVictim-centred interviews\nFinancial investigation\n"
+            "Digital evidence from phones and online advertisements",
+        ),
     ),
     (
         "thb-prosecution-adjudication",
@@ -56,8 +63,14 @@ COURSES = [
             "Elements of the offence, the difference from migrant smuggling, non-punishment "
             "of victims and the case-law of the European Court of Human Rights.",
         ),
-        "Elements of the offence\nTrafficking versus smuggling\nNon-punishment principle\n"
-        "Article 4 of the European Convention on Human Rights",
+        (
+            "Elementet e veprës penale\nTrafikimi dhe kontrabanda me migrantë\n"
+            "Parimi i mosndëshkimit\nNeni 4 i Konventës Evropiane për të Drejtat e Njeriut",
+            "Елементи кривичног дела\nТрговина људима и кријумчарење миграната\n"
+            "Начело некажњавања\nЧлан 4 Европске конвенције о људским правима",
+            "Elements of the offence\nTrafficking versus smuggling\nNon-punishment principle\n"
+            "Article 4 of the European Convention on Human Rights",
+        ),
     ),
     (
         "victims-rights-assistance",
@@ -76,7 +89,14 @@ COURSES = [
             "The recovery and reflection period, referral to services, compensation and the "
             "protection of child victims during proceedings.",
         ),
-        "Recovery and reflection period\nNational referral mechanism\nCompensation\nChild victims",
+        (
+            "Periudha e rikuperimit dhe reflektimit\nMekanizmi kombëtar i referimit\n"
+            "Kompensimi\nFëmijët viktima",
+            "Период опоравка и размишљања\nНационални механизам упућивања\n"
+            "Накнада штете\nДеца жртве",
+            "Recovery and reflection period\nNational referral mechanism\nCompensation\n"
+            "Child victims",
+        ),
     ),
 ]
 
@@ -106,6 +126,7 @@ EXTERNAL_TRAINERS = [
 
 def load(*, stdout, source_dir=None, verbosity=1) -> None:
     if Course.objects.filter(code=COURSES[0][0]).exists():
+        _fill_missing_topics()
         if verbosity > 1:
             stdout.write("Training sample data already loaded.")
         return
@@ -132,9 +153,18 @@ def _load_courses() -> dict[str, Course]:
             description_sq=descriptions[0],
             description_sr=descriptions[1],
             description_en=descriptions[2],
-            topics_en=topics,
+            topics_sq=topics[0],
+            topics_sr=topics[1],
+            topics_en=topics[2],
         )
     return courses
+
+
+def _fill_missing_topics() -> None:
+    """Add the Albanian and Serbian topics to sample courses loaded with English ones only."""
+    for code, _percent, _professions, _titles, _descriptions, topics in COURSES:
+        Course.objects.filter(code=code, topics_sq="").update(topics_sq=topics[0])
+        Course.objects.filter(code=code, topics_sr="").update(topics_sr=topics[1])
 
 
 def _load_trainers(courses) -> list[Trainer]:
@@ -213,7 +243,9 @@ def _load_sessions(courses, trainers, participants) -> None:
         )
         for person_index, participant in enumerate(participants[plan_index : plan_index + people]):
             registration = Registration.objects.create(
-                session=session, participant=participant, **_sample_outcome(status, person_index)
+                session=session,
+                participant=participant,
+                **_sample_outcome(status, person_index, participant.preferred_language),
             )
             for day in session.days:
                 if day > today:
@@ -222,14 +254,24 @@ def _load_sessions(courses, trainers, participants) -> None:
                 Attendance.objects.create(registration=registration, day=day, status=status_value)
 
 
-SAMPLE_COMMENTS = [
-    "Rastet praktike nga gjykatat e Kosovës ishin shumë të dobishme.",
-    "Више времена за вежбе са разговорима са жртвама.",
-    "Clear structure; the module on financial investigation could be longer.",
-]
+# Evaluation comments by the participant's language, as participants write them.
+SAMPLE_COMMENTS = {
+    "sq": [
+        "Rastet praktike nga gjykatat e Kosovës ishin shumë të dobishme.",
+        "Moduli për hetimin financiar duhej të ishte më i gjatë.",
+        "Ushtrimet me intervista na treguan si të flasim me viktimat pa i lënduar.",
+    ],
+    "sr": [
+        "Више времена за вежбе са разговорима са жртвама.",
+        "Примери из судске праксе на Косову су били веома корисни.",
+    ],
+    "sr-latn": [
+        "Jasna struktura, ali bi modul o finansijskoj istrazi mogao da bude duži.",
+    ],
+}
 
 
-def _sample_outcome(status: str, person_index: int) -> dict:
+def _sample_outcome(status: str, person_index: int, language: str) -> dict:
     """Return invented test scores and an evaluation for a held session, else nothing."""
     if status != "held":
         return {}
@@ -239,8 +281,10 @@ def _sample_outcome(status: str, person_index: int) -> dict:
         "post_test_score": min(100, before + 12 + (person_index * 5) % 20),
         "evaluation_rating": 3 + person_index % 3,
     }
-    if person_index < len(SAMPLE_COMMENTS):
-        outcome["evaluation_comment"] = SAMPLE_COMMENTS[person_index]
+    # The first three people comment, and every Serbian speaker, so both languages appear.
+    comments = SAMPLE_COMMENTS.get(language, [])
+    if comments and (person_index < 3 or language != "sq"):
+        outcome["evaluation_comment"] = comments[person_index % len(comments)]
     return outcome
 
 
