@@ -223,7 +223,10 @@ class Judgment(models.Model):
         related_name="judgments",
     )
     case_number = models.CharField(
-        _("case number"), max_length=120, help_text=_("As published by the court.")
+        _("case number"),
+        max_length=120,
+        blank=True,
+        help_text=_("As published by the court. Empty when the court did not publish it."),
     )
     court = models.ForeignKey(
         Court, verbose_name=_("court"), on_delete=models.PROTECT, related_name="judgments"
@@ -405,7 +408,12 @@ class Judgment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.court} {self.case_number} ({self.decision_date:%Y-%m-%d})"
+        return f"{self.court} {self.case_number_label} ({self.decision_date:%Y-%m-%d})"
+
+    @property
+    def case_number_label(self) -> str:
+        """The case number, or a translated "not published" when the court gave none."""
+        return self.case_number or str(_("not published"))
 
     def get_absolute_url(self) -> str:
         return reverse("caselaw:judgment_detail", args=[self.pk])

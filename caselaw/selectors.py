@@ -17,7 +17,12 @@ def is_public(judgment: Judgment) -> bool:
 
 def judgment_citation(judgment: Judgment, title: str) -> str:
     """Return a citation to copy: title, court, case number, date and ECLI if any."""
-    parts = [title, str(judgment.court), judgment.case_number, date_format(judgment.decision_date)]
+    parts = [
+        title,
+        str(judgment.court),
+        judgment.case_number_label,
+        date_format(judgment.decision_date),
+    ]
     if judgment.ecli:
         parts.append(judgment.ecli)
     return ", ".join(part for part in parts if part)
@@ -31,7 +36,7 @@ def fact_rows(judgment: Judgment) -> list[tuple[str, str]]:
     """Return the judgment's facts as (label, value) rows, leaving unknown facts out."""
     rows = [
         (_("Court"), str(judgment.court)),
-        (_("Case number"), judgment.case_number),
+        (_("Case number"), judgment.case_number_label),
         (_("Decision date"), date_format(judgment.decision_date)),
         (_("Decision type"), judgment.get_decision_type_display()),
         (_("Instance"), judgment.get_instance_display()),

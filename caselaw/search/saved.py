@@ -85,7 +85,7 @@ def saved_search_alert(*, saved: SavedSearch, base_url: str) -> int:
         language = saved.user.preferred_language or settings.LANGUAGE_CODE
         with translation.override(language):
             lines = [
-                f"- {translated_value(j, 'title').text or j.case_number}: "
+                f"- {translated_value(j, 'title').text or j.case_number_label}: "
                 f"{base_url}{j.get_absolute_url()}"
                 for j in judgments
             ]
@@ -122,7 +122,7 @@ class PublishedJudgmentsFeed(Feed):
         )
 
     def item_title(self, item):
-        return translated_value(item, "title").text or item.case_number
+        return translated_value(item, "title").text or item.case_number_label
 
     def item_description(self, item):
         return translated_value(item, "summary").text

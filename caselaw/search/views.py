@@ -117,9 +117,9 @@ def result_rows(judgments: list[Judgment], results, provisions: dict[str, object
         rows.append(
             {
                 "url": reverse("caselaw:judgment_detail", args=[judgment.pk]),
-                "title": translated_value(judgment, "title").text or judgment.case_number,
+                "title": translated_value(judgment, "title").text or judgment.case_number_label,
                 "court": translated_value(judgment.court, "name").text,
-                "case_number": judgment.case_number,
+                "case_number": judgment.case_number_label,
                 "decision_date": judgment.decision_date,
                 "outcome": judgment.outcome,
                 "outcome_label": outcomes.get(judgment.outcome, judgment.outcome),

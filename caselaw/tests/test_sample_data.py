@@ -133,3 +133,40 @@ def test_citations_named_by_original_data():
         text = json.dumps(citing[citation["basis"]], ensure_ascii=False)
         cited_numbers = [number.removeprefix("no. ") for number in case_numbers[citation["cited"]]]
         assert any(number in text for number in cited_numbers), citation
+
+
+UNPUBLISHED_NUMBER = "kos-pec-2001-first-conviction"
+
+
+def test_fixture_stores_no_placeholder_case_number():
+    case_numbers = [record["case_number"] for record in FIXTURE["judgments"]]
+    assert "not published" not in case_numbers
+    assert "" in case_numbers
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("sq", "i papublikuar"), ("sr", "није објављен"), ("en", "not published")],
+)
+def test_missing_case_number_label_translated(client, language, label):
+    _load()
+    judgment = _judgment(UNPUBLISHED_NUMBER)
+    assert judgment.case_number == ""
+    with translation.override(language):
+        url = reverse("caselaw:judgment_detail", args=[judgment.pk])
+
+    content = client.get(url).content.decode()
+
+    assert label in content
+    if language != "en":
+        assert "not published" not in content
+
+
+def test_api_case_number_empty_when_unpublished(client):
+    _load()
+    judgment = _judgment(UNPUBLISHED_NUMBER)
+
+    response = client.get(f"/api/v1/judgments/{judgment.pk}/")
+
+    assert response.status_code == 200
+    assert response.json()["case_number"] == ""
