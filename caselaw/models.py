@@ -410,13 +410,13 @@ class Judgment(models.Model):
     def __str__(self) -> str:
         return f"{self.court} {self.case_number_label} ({self.decision_date:%Y-%m-%d})"
 
+    def get_absolute_url(self) -> str:
+        return reverse("caselaw:judgment_detail", args=[self.pk])
+
     @property
     def case_number_label(self) -> str:
         """The case number, or a translated "not published" when the court gave none."""
         return self.case_number or str(_("not published"))
-
-    def get_absolute_url(self) -> str:
-        return reverse("caselaw:judgment_detail", args=[self.pk])
 
     def clean(self):
         errors = {}
