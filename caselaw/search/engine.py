@@ -185,9 +185,9 @@ def without_phrases(tsquery: str) -> str:
 def phrase_candidates_sql(tsquery: str, where: str, params: list) -> tuple[str, list]:
     """Return the SQL checking a phrase on at most PHRASE_CANDIDATES judgments.
 
-    The candidates hold all the phrase's words, which the GIN index answers without reading
-    any vector; only they have their full vector read to check the word order. Returns one
-    row: the ids with the phrase, and the number of candidates checked.
+    The candidates contain all the phrase's words, which the GIN index finds without reading
+    any vector. Only the candidates have their full vector read to check the word order.
+    The statement returns one row: the ids with the phrase, and the candidates checked.
     """
     sql = f"""
         WITH candidates AS MATERIALIZED (
