@@ -10,7 +10,7 @@ PORT ?= 8000
 # Development defaults; production sets these in its own environment.
 export DJANGO_DEBUG ?= true
 
-.PHONY: run test serve setup lint format messages translations migrate sample-data stop-db bench clean
+.PHONY: run test serve setup audit lint format messages translations migrate sample-data stop-db bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,17 +32,23 @@ sample-data: migrate
 	$(BIN)/python manage.py load_sample_data
 
 run: setup sample-data
+	@if [ -z "$$DATABASE_URL" ]; then echo "Database: embedded PostgreSQL in .data/pg (set DATABASE_URL to use another server; make stop-db stops it)"; fi
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed translations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/bandit -q -c pyproject.toml -r .
 	$(BIN)/pytest
 
 serve: setup
 	DJANGO_DEBUG=false $(BIN)/python manage.py collectstatic --noinput
 	DJANGO_DEBUG=false $(BIN)/gunicorn config.wsgi:application --bind $(HOST):$(PORT) --workers 3 --access-logfile -
+
+# Static security analysis; pip-audit also needs a vulnerability service (see docs/deployment.md).
+audit: $(VENV)/.installed
+	$(BIN)/bandit -q -c pyproject.toml -r .
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

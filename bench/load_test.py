@@ -103,7 +103,8 @@ def _parse_wrk(output: str) -> dict:
 def run(*, database_url: str, duration: int, connections: int, workers: int) -> dict:
     if "bench" not in database_url.rsplit("/", 1)[-1]:
         raise SystemExit("Use a benchmark database: its name must contain 'bench'.")
-    if shutil.which("wrk") is None:
+    wrk = shutil.which("wrk")
+    if wrk is None:
         raise SystemExit("wrk not found: apt-get install wrk")
 
     work = Path(tempfile.mkdtemp(prefix="thb-load-"))
@@ -135,18 +136,18 @@ def run(*, database_url: str, duration: int, connections: int, workers: int) -> 
     try:
         for _ in range(150):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=2):
+                with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=2):  # nosec B310
                     break
             except OSError:
                 time.sleep(0.2)
         # Warm each worker's connection and caches before measuring.
         subprocess.run(  # noqa: S603
-            ["wrk", "-t2", "-c10", "-d5s", "-s", str(script), f"http://127.0.0.1:{PORT}"],  # noqa: S607
+            [wrk, "-t2", "-c10", "-d5s", "-s", str(script), f"http://127.0.0.1:{PORT}"],
             check=True, capture_output=True,
         )  # fmt: skip
         load_before = os.getloadavg()
         result = subprocess.run(  # noqa: S603
-            ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s",  # noqa: S607
+            [wrk, "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s",
              "-s", str(script), f"http://127.0.0.1:{PORT}"],
             check=True, capture_output=True, text=True,
         )  # fmt: skip

@@ -198,7 +198,7 @@ def phrase_candidates_sql(tsquery: str, where: str, params: list) -> tuple[str, 
         SELECT coalesce(array_agg(judgment_id) FILTER (WHERE document @@ %s::tsquery), '{{}}'),
                count(*)
         FROM candidates
-    """  # noqa: S608 - only constants and Django's compiled WHERE are interpolated
+    """  # noqa: S608  # nosec B608 - constants and Django's compiled WHERE only
     return sql, [*params, without_phrases(tsquery), tsquery]
 
 
@@ -230,7 +230,7 @@ def result_ids_sql(
             sql = f"""
                 SELECT judgment_id FROM {table} WHERE {condition}
                 ORDER BY {date} DESC, judgment_id DESC LIMIT %s OFFSET %s
-            """  # noqa: S608 - only constants and Django's compiled WHERE are interpolated
+            """  # noqa: S608  # nosec B608 - constants and Django's compiled WHERE only
             return sql, [*params, limit, offset]
         sql = f"""
             WITH candidates AS (
@@ -245,14 +245,14 @@ def result_ids_sql(
             SELECT judgment_id FROM ranked
             ORDER BY rank DESC, decision_date DESC, judgment_id DESC
             LIMIT %s OFFSET %s
-        """  # noqa: S608 - only constants and Django's compiled WHERE are interpolated
+        """  # noqa: S608  # nosec B608 - constants and Django's compiled WHERE only
         return sql, [*params, rank_tsquery, limit, offset]
     direction = "ASC" if ordering == "date" else "DESC"
     sql = f"""
         SELECT judgment_id FROM {table} WHERE {condition}
         ORDER BY {date} {direction}, judgment_id {direction}
         LIMIT %s OFFSET %s
-    """  # noqa: S608 - only constants and Django's compiled WHERE are interpolated
+    """  # noqa: S608  # nosec B608 - constants and Django's compiled WHERE only
     return sql, [*params, limit, offset]
 
 
@@ -279,7 +279,7 @@ def facets_sql(parsed: ParsedQuery, where: str, params: list, *, sample: bool) -
         SELECT CASE {cases} ELSE 'total' END, CASE {values} END, count(*)
         FROM caselaw_search_searchdocument WHERE {condition}
         GROUP BY GROUPING SETS ({sets}, ())
-    """  # noqa: S608 - only constants and Django's compiled WHERE are interpolated
+    """  # noqa: S608  # nosec B608 - constants and Django's compiled WHERE only
     return sql, params
 
 

@@ -162,11 +162,12 @@ _COLUMNS = [
     "restricted_to_roles",
 ]
 
+# Built once from the constant column list above; values are always query parameters.
 _UPSERT_SQL = """
 INSERT INTO caselaw_search_searchdocument ({columns}, indexed_at)
 VALUES ({placeholders}, now())
 ON CONFLICT (judgment_id) DO UPDATE SET {updates}, indexed_at = now()
-""".format(
+""".format(  # nosec B608
     columns=", ".join(_COLUMNS),
     placeholders=", ".join(
         "%s::tsvector" if column in ("document", "head") else "%s" for column in _COLUMNS
@@ -245,7 +246,7 @@ def judgment_reindex(*, judgment_id: int) -> None:
     if judgment is None:
         return
     index_judgments([judgment])
-    logger.info("Reindexed judgment %s", judgment_id)
+    logger.debug("Reindexed judgment %s", judgment_id)
 
 
 def search_index_rebuild(*, batch_size: int = 500, stdout=None) -> int:
