@@ -130,6 +130,8 @@ def run(*, database_url: str, duration: int, connections: int, workers: int) -> 
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "gunicorn", "config.wsgi:application",
          "--bind", f"127.0.0.1:{PORT}", "--workers", str(workers), "--timeout", "60",
+         # Threaded workers keep HTTP connections alive, as wrk's clients expect.
+         "--worker-class", "gthread", "--threads", "4", "--keep-alive", "5",
          "--log-level", "warning"],
         env=env, cwd=BASE_DIR,
     )  # fmt: skip
@@ -161,7 +163,7 @@ def run(*, database_url: str, duration: int, connections: int, workers: int) -> 
         {
             "duration_s": duration,
             "connections": connections,
-            "gunicorn_workers": workers,
+            "gunicorn_workers": f"{workers} processes x 4 threads (gthread)",
             "request_mix": "40% search pages, 30% judgment pages, 30% API lists and searches",
             "load_average_before": [round(value, 2) for value in load_before],
             "redis": bool(os.environ.get("REDIS_URL")),
@@ -174,7 +176,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=60, help="seconds of load")
     parser.add_argument("--connections", type=int, default=50, help="concurrent clients")
-    parser.add_argument("--workers", type=int, default=5, help="gunicorn workers")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     arguments = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     summary = run(
