@@ -78,10 +78,19 @@ def _read_csv(content: bytes) -> list[list]:
     except UnicodeDecodeError as error:
         raise ImportFileError(_("The CSV file is not UTF-8 text.")) from error
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        # Only the delimiter is guessed: the sniffer's guesses about quoting are unreliable
+        # and split quoted cells that contain line breaks.
+        delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
+        delimiter = ","
+    try:
+        # newline="" lets the csv module handle \r, \n and \r\n line ends itself.
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise ImportFileError(
+            _("The CSV file could not be read (%(error)s). Save it again as CSV or XLSX.")
+            % {"error": error}
+        ) from error
 
 
 def _read_rows(content: bytes, filename: str) -> list[list]:

@@ -141,10 +141,19 @@ def _read_csv(content: bytes) -> list[list]:
         raise ImportFileError(_("The file is not a text CSV file. Save it as CSV or XLSX."))
     sample = text[:4096]
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        # Only the delimiter is guessed: the sniffer's guesses about quoting are unreliable
+        # and split quoted cells that contain line breaks.
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
+        delimiter = ","
+    try:
+        # newline="" lets the csv module handle \r, \n and \r\n line ends itself.
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise ImportFileError(
+            _("The CSV file could not be read (%(error)s). Save it again as CSV or XLSX.")
+            % {"error": error}
+        ) from error
 
 
 def find_header(rows: list[list]) -> tuple[int, dict[int, str]]:
