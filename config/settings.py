@@ -257,6 +257,7 @@ SPECTACULAR_SETTINGS = {
         "InterfaceLanguageEnum": "config.settings.LANGUAGES",
         "ContentLanguageEnum": "caselaw.models.Judgment.Language",
         "ProfessionEnum": "accounts.models.User.Profession",
+        "PublicationStatusEnum": "caselaw.models.Judgment.Status",
     },
 }
 
