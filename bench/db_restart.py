@@ -1,4 +1,4 @@
-"""Restart PostgreSQL under load and record how the application answers.
+"""Restart PostgreSQL under load and record the application's responses.
 
 Starts a private embedded PostgreSQL server and gunicorn (2 workers) on loopback, sends
 reads (health check, an API list, a page) and writes (sign-ins, each of which writes a
@@ -40,7 +40,7 @@ def _request(url: str, data: bytes | None = None, opener=None) -> int:
     except urllib.error.HTTPError as error:
         return error.code
     except (urllib.error.URLError, TimeoutError, ConnectionError):
-        return 0  # no HTTP answer at all
+        return 0  # no HTTP response at all
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

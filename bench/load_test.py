@@ -1,7 +1,7 @@
 """Load test: 50 concurrent clients for 60 s against gunicorn on loopback, with wrk.
 
 Serves the project with gunicorn (DEBUG off, Redis cache when REDIS_URL is set) on a
-dedicated benchmark database that holds the sample data plus the synthetic judgments, and
+dedicated benchmark database that contains the sample data plus the synthetic judgments, and
 drives it with wrk (Debian package `wrk`) over a mix of searches, judgment pages and API
 lists. Prints throughput, latency percentiles and the error count as JSON.
 

@@ -34,10 +34,10 @@ def embedded_database_url(data_dir: Path) -> str:
     with PostgresServer._lock:
         _reset_handle_list(pgdata)
     server = get_server(pgdata, cleanup_mode=None)
-    # The server outlives this process, so the package's exit hook has nothing to do. It
-    # rewrites .handle_pids.json without a lock, and two processes exiting together (the
-    # runserver reloader and its child) can leave the file empty, which breaks every later
-    # start; so the hook is removed.
+    # The server outlives this process, so the package's exit hook has nothing to do. The
+    # hook rewrites .handle_pids.json without a lock. Two processes exiting together (the
+    # runserver reloader and its child) can leave the file empty and break every later
+    # start, so the hook is removed.
     atexit.unregister(server._cleanup)
     admin_url = server.get_uri("postgres")
 

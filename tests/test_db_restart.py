@@ -1,4 +1,4 @@
-"""The service answers 503 while PostgreSQL is down and recovers by itself afterwards."""
+"""The service returns 503 while PostgreSQL is down and recovers by itself afterwards."""
 
 from bench.db_restart import run
 
