@@ -51,6 +51,8 @@ TRAINER =          (LOGIN,  OK,     OK,     DENY,   DENY,   DENY,   OK,     DENY
 OTHER_SESSION =    (LOGIN,  OK,     OK,     DENY,   DENY,   DENY,   HIDDEN, DENY)
 UPLOADER =         (LOGIN,  HIDDEN, HIDDEN, DENY,   DENY,   DENY,   OK,     DENY)
 CERTIFICATES =     (LOGIN,  OK,     OK,     DENY,   DENY,   DENY,   OK,     DENY)
+# Only a participant who attended may evaluate a session; no role user in the data did.
+NOT_ATTENDED =     (LOGIN,  HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN)
 TRAINING_STAFF =   (LOGIN,  OK,     OK,     DENY,   DENY,   DENY,   DENY,   DENY)
 GRETA_READER =     (LOGIN,  OK,     OK,     OK,     OK,     OK,     OK,     OK)
 GRETA_STAFF =      (LOGIN,  OK,     OK,     DENY,   DENY,   DENY,   DENY,   DENY)
@@ -136,6 +138,9 @@ EXPECTED = {
     "trainings:import_upload": SESSION_OBJECTS,
     # An uploaded participant list is previewed and confirmed by its uploader only.
     "trainings:import_preview": {"own_session": UPLOADER},
+    "trainings:test_scores": SESSION_OBJECTS,
+    "trainings:evaluation": {"own_session": NOT_ATTENDED, "other_session": NOT_ATTENDED},
+    "trainings:my_trainings": SIGNED_IN,
     "trainings:roll_call": SESSION_OBJECTS,
     "trainings:walk_in": SESSION_OBJECTS,
     "trainings:check_in_page": SESSION_OBJECTS,
@@ -273,6 +278,8 @@ KWARGS = {
     "trainings:import_preview": {
         "own_session": lambda data: {"pk": data.own_session.pk, "import_pk": data.own_import.pk}
     },
+    "trainings:test_scores": _sessions(),
+    "trainings:evaluation": _sessions(),
     "trainings:roll_call": _sessions(day=_today),
     "trainings:walk_in": _sessions(day=_today),
     "trainings:check_in_page": _sessions(day=_today),

@@ -245,3 +245,46 @@ class StatisticsFilterForm(forms.Form):
         if start and end and end < start:
             raise forms.ValidationError(_("The end date must not be before the start date."))
         return cleaned
+
+
+class TestScoresForm(forms.Form):
+    """The two knowledge test scores of one registration, a row of the scores page."""
+
+    pre_test_score = forms.DecimalField(
+        label=_("Score before"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        max_digits=5,
+        decimal_places=2,
+    )
+    post_test_score = forms.DecimalField(
+        label=_("Score after"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        max_digits=5,
+        decimal_places=2,
+    )
+
+
+class EvaluationForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("Rating"),
+        choices=[
+            (1, _("1 – poor")),
+            (2, "2"),
+            (3, "3"),
+            (4, "4"),
+            (5, _("5 – excellent")),
+        ],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Optional. What was useful, and what should change?"),
+    )

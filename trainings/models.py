@@ -336,6 +336,22 @@ class RegistrationQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(session__in=TrainingSession.objects.visible_to(user).values("pk"))
 
+    def of_user(self, user):
+        """Registrations of `user`: by account, or by e-mail where no account is linked yet."""
+        if not user.is_authenticated:
+            return self.none()
+        match = Q(participant__user=user)
+        if user.email:
+            match |= Q(participant__user__isnull=True, participant__email__iexact=user.email)
+        return self.filter(match)
+
+    def attended(self):
+        """Registrations with at least one day marked present or late."""
+        days = Attendance.objects.filter(
+            registration=models.OuterRef("pk"), status__in=Attendance.ATTENDED
+        )
+        return self.filter(models.Exists(days))
+
 
 class Registration(models.Model):
     """A participant registered in a session, with optional test scores and evaluation."""

@@ -485,6 +485,81 @@ def attendance_record_day(
     return {"created": len(to_create), "updated": len(to_update)}
 
 
+@transaction.atomic
+def registration_scores_save(
+    *, session: TrainingSession, scores: dict[int, tuple], updated_by
+) -> int:
+    """Save the knowledge test scores of many registrations of `session` in one go.
+
+    `scores` maps registration ids to a (score before, score after) pair, each a Decimal
+    from 0 to 100 or None. Raises ValidationError keyed by registration id, and saves
+    nothing, when any row is invalid or belongs to another session. Returns the number of
+    registrations whose scores changed.
+    """
+    registrations = {
+        registration.pk: registration
+        for registration in Registration.objects.select_for_update().filter(
+            session=session, pk__in=scores
+        )
+    }
+    errors = {}
+    changed = []
+    for registration_id, (before, after) in scores.items():
+        registration = registrations.get(registration_id)
+        if registration is None:
+            errors[str(registration_id)] = [_("This registration does not belong to the session.")]
+            continue
+        if (registration.pre_test_score, registration.post_test_score) == (before, after):
+            continue
+        registration.pre_test_score = before
+        registration.post_test_score = after
+        try:
+            # The session and participant do not change here, so the uniqueness check
+            # (one query per row) is skipped.
+            registration.full_clean(
+                exclude=["session", "participant"],
+                validate_unique=False,
+                validate_constraints=False,
+            )
+        except ValidationError as error:
+            errors[str(registration_id)] = error.messages
+            continue
+        changed.append(registration)
+    if errors:
+        raise ValidationError(errors)
+
+    Registration.objects.bulk_update(changed, ["pre_test_score", "post_test_score"])
+    logger.info(
+        "Test scores of session %s: %s registrations changed by user %s",
+        session.pk,
+        len(changed),
+        updated_by.pk,
+    )
+    return len(changed)
+
+
+@transaction.atomic
+def registration_evaluate(
+    *, registration: Registration, user, rating: int, comment: str = ""
+) -> Registration:
+    """Store the participant's own rating (1 to 5) and comment of the session.
+
+    Only a user who attended the session (present or late on at least one day) may
+    evaluate it; anyone else gets ValidationError.
+    """
+    attended = Registration.objects.of_user(user).attended().filter(pk=registration.pk).exists()
+    if not attended:
+        raise ValidationError(_("Only participants who attended the session can evaluate it."))
+    registration.evaluation_rating = rating
+    registration.evaluation_comment = comment.strip()
+    registration.full_clean(
+        exclude=["session", "participant"], validate_unique=False, validate_constraints=False
+    )
+    registration.save(update_fields=["evaluation_rating", "evaluation_comment"])
+    logger.info("Evaluation of registration %s saved by user %s", registration.pk, user.pk)
+    return registration
+
+
 class NotRegisteredError(ValidationError):
     """Raised when a user scans the check-in code of a session they are not registered in."""
 

@@ -20,6 +20,9 @@ urlpatterns = [
         views.ImportPreviewView.as_view(),
         name="import_preview",
     ),
+    path("sessions/<int:pk>/scores/", views.TestScoresView.as_view(), name="test_scores"),
+    path("sessions/<int:pk>/evaluation/", views.EvaluationView.as_view(), name="evaluation"),
+    path("mine/", views.MyTrainingsView.as_view(), name="my_trainings"),
     path("sessions/<int:pk>/days/<str:day>/", views.RollCallView.as_view(), name="roll_call"),
     path("sessions/<int:pk>/days/<str:day>/walk-in/", views.WalkInView.as_view(), name="walk_in"),
     path(

@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -34,9 +34,11 @@ from trainings import exports, services
 from trainings.filters import TrainingSessionFilter
 from trainings.forms import (
     CourseForm,
+    EvaluationForm,
     ParticipantForm,
     ParticipantImportForm,
     StatisticsFilterForm,
+    TestScoresForm,
     TrainerForm,
     TrainingSessionForm,
     WalkInForm,
@@ -376,6 +378,75 @@ class RollCallView(TrainerRequiredMixin, View):
             _("Attendance saved: %(created)s recorded, %(updated)s corrected.") % result,
         )
         return redirect("trainings:roll_call", pk=session.pk, day=day.isoformat())
+
+
+class TestScoresView(TrainerRequiredMixin, View):
+    """The session's registrations with their test scores before and after, saved at once."""
+
+    template_name = "trainings/test_scores.html"
+
+    def get(self, request, pk):
+        session = self.get_session(pk)
+        registrations = self.registrations(session)
+        rows = [
+            {
+                "registration": registration,
+                "form": TestScoresForm(
+                    prefix=f"r{registration.pk}",
+                    initial={
+                        "pre_test_score": registration.pre_test_score,
+                        "post_test_score": registration.post_test_score,
+                    },
+                ),
+            }
+            for registration in registrations
+        ]
+        return self.render_page(session, rows)
+
+    def post(self, request, pk):
+        session = self.get_session(pk)
+        rows = []
+        for registration in self.registrations(session):
+            form = TestScoresForm(request.POST, prefix=f"r{registration.pk}")
+            rows.append({"registration": registration, "form": form})
+        # Validate every row, not only up to the first invalid one, so all errors show.
+        invalid_rows = [row for row in rows if not row["form"].is_valid()]
+        if invalid_rows:
+            return self.render_page(session, rows, status=400)
+
+        scores = {
+            row["registration"].pk: (
+                row["form"].cleaned_data["pre_test_score"],
+                row["form"].cleaned_data["post_test_score"],
+            )
+            for row in rows
+        }
+        try:
+            changed = services.registration_scores_save(
+                session=session, scores=scores, updated_by=request.user
+            )
+        except ValidationError as error:
+            errors = [text for texts in error.message_dict.values() for text in texts]
+            return self.render_page(session, rows, status=400, errors=errors)
+        messages.success(request, _("Test scores saved: %(count)s changed.") % {"count": changed})
+        return redirect("trainings:test_scores", pk=session.pk)
+
+    def registrations(self, session):
+        return (
+            Registration.objects.filter(session=session)
+            .select_related("participant__institution")
+            .order_by("participant__last_name", "participant__first_name", "pk")
+        )
+
+    def render_page(self, session, rows, *, status=200, errors=()):
+        has_row_errors = any(row["form"].errors for row in rows)
+        context = {
+            "session": session,
+            "rows": rows,
+            "errors": errors,
+            "has_row_errors": has_row_errors,
+        }
+        return render(self.request, self.template_name, context, status=status)
 
 
 class WalkInView(RollCallView):
@@ -769,3 +840,69 @@ class StatisticsExportView(StatisticsView):
             exports.statistics_csv_header(),
             exports.statistics_csv_rows(figures),
         )
+
+
+# Participants' own pages
+
+
+class MyTrainingsView(LoginRequiredMixin, ListView):
+    """The signed-in user's registrations, with a link to evaluate each attended session."""
+
+    template_name = "trainings/my_trainings.html"
+    context_object_name = "registrations"
+    paginate_by = 50
+
+    def get_queryset(self):
+        attended_days = Attendance.objects.filter(
+            registration=OuterRef("pk"), status__in=Attendance.ATTENDED
+        )
+        return (
+            Registration.objects.of_user(self.request.user)
+            .select_related("session__course")
+            .annotate(has_attended=Exists(attended_days))
+            .order_by("-session__start_date", "pk")
+        )
+
+
+class EvaluationView(LoginRequiredMixin, View):
+    """A participant's rating and comment of a session they attended; others get a 404."""
+
+    template_name = "trainings/evaluation_form.html"
+
+    def get_registration(self, pk) -> Registration:
+        registrations = (
+            Registration.objects.of_user(self.request.user)
+            .attended()
+            .select_related("session__course")
+        )
+        return get_object_or_404(registrations, session_id=pk)
+
+    def get(self, request, pk):
+        registration = self.get_registration(pk)
+        initial = {
+            "rating": registration.evaluation_rating,
+            "comment": registration.evaluation_comment,
+        }
+        return self.render_form(registration, EvaluationForm(initial=initial))
+
+    def post(self, request, pk):
+        registration = self.get_registration(pk)
+        form = EvaluationForm(request.POST)
+        if not form.is_valid():
+            return self.render_form(registration, form, status=400)
+        try:
+            services.registration_evaluate(
+                registration=registration,
+                user=request.user,
+                rating=form.cleaned_data["rating"],
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.render_form(registration, form, status=400)
+        messages.success(request, _("Thank you: your evaluation is saved."))
+        return redirect("trainings:my_trainings")
+
+    def render_form(self, registration, form, *, status=200):
+        context = {"registration": registration, "session": registration.session, "form": form}
+        return render(self.request, self.template_name, context, status=status)
