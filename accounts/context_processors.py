@@ -5,14 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Capability, user_can
 
-# (URL name, label, capability required or None for everyone). Entries whose URL is not
-# installed yet are skipped, so the menu grows as apps add their pages.
+# (URL name, label, capability required, None for everyone, or SIGNED_IN for any signed-in
+# user). Entries whose URL is not installed are skipped.
+SIGNED_IN = "signed_in"
 NAVIGATION = [
     ("caselaw:judgment_search", _("Case-law"), None),
     ("caselaw:statistics", _("Statistics"), Capability.VIEW_CASELAW_STATISTICS),
     ("caselaw:editor_dashboard", _("Editing"), Capability.EDIT_JUDGMENTS),
     ("trainings:session_list", _("Trainings"), Capability.MANAGE_OWN_TRAININGS),
     ("trainings:statistics", _("Training figures"), Capability.VIEW_TRAINING_STATISTICS),
+    ("trainings:my_trainings", _("My trainings"), SIGNED_IN),
     ("greta:recommendation_list", _("GRETA findings"), Capability.VIEW_RECOMMENDATIONS),
     ("accounts:audit_event_list", _("Audit trail"), Capability.VIEW_AUDIT_LOG),
 ]
@@ -22,7 +24,10 @@ def navigation(request):
     user = getattr(request, "user", None)
     items = []
     for url_name, label, capability in NAVIGATION:
-        if capability is not None and not user_can(user, capability):
+        if capability == SIGNED_IN:
+            if user is None or not user.is_authenticated:
+                continue
+        elif capability is not None and not user_can(user, capability):
             continue
         try:
             url = reverse(url_name)

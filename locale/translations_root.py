@@ -362,6 +362,7 @@ T = {
         "Страница %(number)s од %(total)s",
     ),
     "Next": ("Tjetra", "Следећа"),
+    "My trainings": ("Trajnimet e mia", "Моје обуке"),
 }
 
 
