@@ -13,8 +13,8 @@ from accounts.permissions import HasCapability
 from accounts.roles import Capability
 from caselaw import services
 from caselaw.filters import CourtFilter, JudgmentFilter, ProvisionFilter
-from caselaw.forms import M2M_FIELDS
 from caselaw.models import (
+    EDITABLE_VOCABULARY_FIELDS,
     Citation,
     Court,
     Defendant,
@@ -108,7 +108,7 @@ class JudgmentViewSet(
 
     def _split(self, serializer):
         data = dict(serializer.validated_data)
-        m2m = {name: data.pop(name) for name in M2M_FIELDS if name in data}
+        m2m = {name: data.pop(name) for name in EDITABLE_VOCABULARY_FIELDS if name in data}
         return data, m2m
 
     def perform_create(self, serializer):

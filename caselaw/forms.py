@@ -4,15 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
 from caselaw.documents import extract_text
-from caselaw.models import AnonymisationFinding, Defendant, Judgment, ProtectedPerson
-
-M2M_FIELDS = (
-    "keywords",
-    "provisions",
-    "exploitation_forms",
-    "means",
-    "protective_measures",
-    "investigative_techniques",
+from caselaw.models import (
+    EDITABLE_FACT_FIELDS,
+    EDITABLE_RECORD_FIELDS,
+    EDITABLE_VOCABULARY_FIELDS,
+    AnonymisationFinding,
+    Defendant,
+    Judgment,
+    ProtectedPerson,
 )
 
 
@@ -53,42 +52,7 @@ class JudgmentForm(forms.ModelForm):
 
     class Meta:
         model = Judgment
-        fields = [
-            "case",
-            "case_number",
-            "court",
-            "decision_date",
-            "decision_type",
-            "instance",
-            "outcome",
-            "original_language",
-            "ecli",
-            "appeal_of",
-            "title_sq",
-            "title_sr",
-            "title_en",
-            "headnote_sq",
-            "headnote_sr",
-            "headnote_en",
-            "summary_sq",
-            "summary_sr",
-            "summary_en",
-            *M2M_FIELDS,
-            "victims_total",
-            "victims_female",
-            "victims_male",
-            "victims_children",
-            "victims_adults",
-            "victim_nationalities",
-            "municipality",
-            "transnational",
-            "compensation_claimed_eur",
-            "compensation_awarded_eur",
-            "non_punishment_applied",
-            "proceedings_length_months",
-            "access_level",
-            "restricted_to_roles",
-        ]
+        fields = [*EDITABLE_RECORD_FIELDS, *EDITABLE_VOCABULARY_FIELDS, *EDITABLE_FACT_FIELDS]
         widgets = {
             "decision_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "headnote_sq": forms.Textarea(attrs={"rows": 3}),
@@ -118,7 +82,7 @@ class JudgmentForm(forms.ModelForm):
         return cleaned
 
     def m2m_values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in M2M_FIELDS}
+        return {name: self.cleaned_data[name] for name in EDITABLE_VOCABULARY_FIELDS}
 
 
 class SourceForm(forms.Form):

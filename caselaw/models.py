@@ -662,3 +662,52 @@ FINDING_KIND_LABELS = {
     "place": _("Place"),
     "other": _("Other identifier"),
 }
+
+
+# Judgment fields that editors set, shared by the editor form and the API serializer. The
+# anonymised text, the workflow status and the source document are set by their own steps.
+EDITABLE_RECORD_FIELDS = (
+    "case",
+    "case_number",
+    "court",
+    "decision_date",
+    "decision_type",
+    "instance",
+    "outcome",
+    "original_language",
+    "ecli",
+    "appeal_of",
+    "title_sq",
+    "title_sr",
+    "title_en",
+    "headnote_sq",
+    "headnote_sr",
+    "headnote_en",
+    "summary_sq",
+    "summary_sr",
+    "summary_en",
+)
+EDITABLE_VOCABULARY_FIELDS = (
+    "keywords",
+    "provisions",
+    "exploitation_forms",
+    "means",
+    "protective_measures",
+    "investigative_techniques",
+)
+EDITABLE_FACT_FIELDS = (
+    "victims_total",
+    "victims_female",
+    "victims_male",
+    "victims_children",
+    "victims_adults",
+    "victim_nationalities",
+    "municipality",
+    "transnational",
+    "compensation_claimed_eur",
+    "compensation_awarded_eur",
+    "non_punishment_applied",
+    "proceedings_length_months",
+    "access_level",
+    "restricted_to_roles",
+)
