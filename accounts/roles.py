@@ -81,7 +81,7 @@ def permission_name(capability: Capability) -> str:
 
 
 def user_can(user, capability: Capability) -> bool:
-    """Return whether `user` holds `capability` through one of their roles."""
+    """Return whether `user` has `capability` through one of their roles."""
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     return user.has_perm(permission_name(capability))

@@ -1,7 +1,7 @@
 """Real sample judgments: ECtHR Article 4 judgments and Kosovo trafficking decisions.
 
 The facts and the short summaries (written for this project in sq, sr and en) are in
-caselaw/fixtures/. The official text is not: when `source_dir` holds the original data
+caselaw/fixtures/. The official text is not: when `source_dir` contains the original data
 files, the verbatim excerpts found there become the judgments' text. Loading is
 idempotent: vocabularies are matched by code, judgments by court, case number and date.
 """

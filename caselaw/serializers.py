@@ -195,7 +195,7 @@ class JudgmentDetailSerializer(JudgmentListSerializer):
 
 
 class JudgmentWriteSerializer(serializers.ModelSerializer):
-    """What editors may set through the API; the workflow status is not among it."""
+    """Fields editors may set through the API. The workflow status is not among them."""
 
     class Meta:
         model = Judgment

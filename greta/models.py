@@ -25,7 +25,7 @@ class MonitoringBody(models.TextChoices):
 
 
 class Strength(models.TextChoices):
-    """How strongly GRETA worded a recommendation, from its verb."""
+    """Strength of a recommendation's wording, taken from GRETA's verb."""
 
     URGES = "urges", _("urges")
     CONSIDERS = "considers", _("considers")
@@ -294,7 +294,7 @@ class ProgressUpdateQuerySet(models.QuerySet):
 
 
 class ProgressUpdate(models.Model):
-    """What was done about a recommendation, as reported on a date. Never overwritten."""
+    """A report of the measures taken on a recommendation, as of a date. Never overwritten."""
 
     class ReviewState(models.TextChoices):
         PROPOSED = "proposed", _("Proposed")

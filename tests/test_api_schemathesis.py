@@ -1,8 +1,8 @@
 """Property-based fuzzing of the whole REST API against its own OpenAPI schema.
 
 Schemathesis generates requests from /api/v1/schema/ for every operation, as an anonymous
-client and as a project-staff API client with a token, and checks that no answer is a
-server error and that every answer matches the documented schema. The number of examples
+client and as a project-staff API client with a token, and checks that no response is a
+server error and that every response matches the documented schema. The number of examples
 per operation is bounded to keep the suite fast; docs/api-fuzzing.md describes a longer run.
 
 NOTE: schemathesis' own pytest plugin (`from_fixture`) fails on pytest 9 ("'Function' object
@@ -53,7 +53,7 @@ def fuzz(operation, headers: dict) -> str | None:
     """Run the bounded examples of one operation; return the failure text or None."""
     from django.core.cache import cache
 
-    # Throttling would answer 429 before the view runs; start each operation afresh.
+    # Throttling would return 429 before the view runs; start each operation afresh.
     cache.clear()
 
     @given(case=operation.as_strategy())

@@ -4,7 +4,7 @@
 The texts are assembled from sentence templates in Albanian, Serbian (Latin and
 Cyrillic) and English, so full-text search meets realistic words, inflections and
 scripts. Every synthetic judgment has a case number starting with "SYN-", so they can be
-told apart from real ones and removed with --delete.
+distinguished from real ones and removed with --delete.
 """
 
 import random
