@@ -1,3 +1,4 @@
+import time
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -33,6 +34,29 @@ class UserLanguageMiddleware:
                 secure=not settings.DEBUG,
             )
         return response
+
+
+class SessionActivityMiddleware:
+    """End a session after SESSION_COOKIE_AGE seconds without a request.
+
+    Django's SESSION_SAVE_EVERY_REQUEST would write the session row on every request
+    (three queries). Here the session is written again only when its last write is older
+    than SESSION_REFRESH_SECONDS, so it ends between SESSION_COOKIE_AGE minus that and
+    SESSION_COOKIE_AGE seconds after the last request. Visitors without a session get none.
+    """
+
+    KEY = "_last_activity"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = request.session
+        if not session.is_empty():
+            now = int(time.time())
+            if now - session.get(self.KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
+                session[self.KEY] = now
+        return self.get_response(request)
 
 
 class TwoFactorRequiredMiddleware:

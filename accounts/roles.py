@@ -88,10 +88,19 @@ def user_can(user, capability: Capability) -> bool:
 
 
 def user_roles(user) -> set[Role]:
+    """Return the roles of `user`, read once per user object (so once per request).
+
+    Like Django's permission cache, the roles are kept on the object: a change to the
+    user's groups shows from the next request on.
+    """
     if not user.is_authenticated:
         return set()
-    names = {group.name for group in user.groups.all()}
-    return {role for role in Role if role.value in names}
+    roles = getattr(user, "_role_cache", None)
+    if roles is None:
+        names = {group.name for group in user.groups.all()}
+        roles = frozenset(role for role in Role if role.value in names)
+        user._role_cache = roles
+    return set(roles)
 
 
 def user_has_role(user, *roles: Role) -> bool:

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "accounts.middleware.SessionActivityMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "common.script_middleware.SerbianLatinScriptMiddleware",
@@ -140,6 +141,9 @@ if REDIS_URL:
             "KEY_PREFIX": "thb",
         }
     }
+    # Sessions are read from Redis and written through to the database, so losing the
+    # cache signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -299,7 +303,9 @@ CONTENT_SECURITY_POLICY = {
 
 # Security. Secure cookies and HSTS apply when DEBUG is off (production).
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=60 * 60 * 8)
-SESSION_SAVE_EVERY_REQUEST = True
+# Sessions end after SESSION_COOKIE_AGE of inactivity: accounts.middleware.SessionActivityMiddleware
+# writes the session again at most once per SESSION_REFRESH_SECONDS.
+SESSION_REFRESH_SECONDS = env.int("DJANGO_SESSION_REFRESH_SECONDS", default=60)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

@@ -43,3 +43,14 @@ def test_roles_doc_matches_role_table():
         table = capability_table_markdown()
     doc = (Path(settings.BASE_DIR) / "docs" / "roles.md").read_text(encoding="utf-8")
     assert table in doc, "docs/roles.md is out of date: paste capability_table_markdown()"
+
+
+def test_roles_are_read_once_per_user_object(make_user, django_assert_num_queries):
+    from accounts.models import User
+    from accounts.roles import user_has_role, user_roles
+
+    user = User.objects.get(pk=make_user(Role.TRAINER).pk)
+    with django_assert_num_queries(1):
+        assert user_roles(user) == {Role.TRAINER}
+        assert user_has_role(user, Role.TRAINER)
+        assert not user_has_role(user, Role.ADMINISTRATOR)
