@@ -10,6 +10,18 @@ from django.utils.translation import gettext_lazy as _
 from caselaw.models import Court, Judgment
 from caselaw.search.querysets import SearchDocumentQuerySet
 
+# Columns of the GIN index that matches a search: the words first, then the filters.
+MATCH_INDEX_FIELDS = [
+    "document",
+    "court",
+    "outcome",
+    "language",
+    "year",
+    "provision_ids",
+    "exploitation_form_ids",
+    "means_ids",
+]
+
 
 class SearchDocument(models.Model):
     """One row per judgment: its search vectors and the facts the facets count.
@@ -76,7 +88,10 @@ class SearchDocument(models.Model):
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
         indexes = [
-            GinIndex(fields=["document"], name="searchdoc_document_gin"),
+            # One GIN index answers the words and the selective filters together
+            # (btree_gin indexes the scalar columns), so a word with filters visits only
+            # the rows that pass them all.
+            GinIndex(fields=MATCH_INDEX_FIELDS, name="searchdoc_match_gin"),
             models.Index(fields=["-decision_date"], name="searchdoc_date"),
         ]
 

@@ -122,6 +122,43 @@ def test_search_document_has_gin_index(db):
         definitions = [row[0] for row in cursor.fetchall()]
 
     assert any("USING gin (document)" in definition for definition in definitions)
+    assert any(
+        "USING gin (document, court_id, outcome, language, year, provision_ids" in definition
+        for definition in definitions
+    )
+
+
+def test_words_and_filters_are_matched_in_one_index(make_judgment, provision):
+    make_judgment(text="Trafficking for begging.", provisions=[provision])
+    documents = SearchDocument.objects.filter(outcome="conviction", provision_ids__overlap=[1])
+    where, params = engine._where_sql(documents)
+    sql, params = engine.result_ids_sql(
+        engine.parse("begging"), where, params, ordering="-date", offset=0, limit=20
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "searchdoc_match_gin" in plan
+    condition = plan.split("searchdoc_match_gin", 1)[1]
+    assert "outcome" in condition and "provision_ids" in condition
+
+
+def test_filters_without_words_skip_the_sample_when_few_match(make_judgment, court):
+    make_judgment(text="Trafficking for begging.")
+    documents = SearchDocument.objects.filter(court_id__in=[court.pk])
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        results = engine.search(documents, q="", use_cache=False)
+
+    assert results.total == 1 and not results.estimated
+    assert not any(f"% {engine.SAMPLE_RATE} = 0" in sql for sql in statements)
 
 
 def test_search_never_reads_source_text(make_judgment):
