@@ -54,3 +54,18 @@ def test_roles_are_read_once_per_user_object(make_user, django_assert_num_querie
         assert user_roles(user) == {Role.TRAINER}
         assert user_has_role(user, Role.TRAINER)
         assert not user_has_role(user, Role.ADMINISTRATOR)
+
+
+def test_user_can_reads_no_permission_table(make_user, django_assert_num_queries):
+    from accounts.models import User
+
+    user = User.objects.get(pk=make_user(Role.CASELAW_EDITOR).pk)
+    with django_assert_num_queries(1):
+        assert user_can(user, Capability.EDIT_JUDGMENTS)
+        assert user_can(user, Capability.PUBLISH_JUDGMENTS)
+        assert not user_can(user, Capability.VIEW_AUDIT_LOG)
+
+
+def test_superuser_holds_every_capability(make_user):
+    superuser = make_user(None, is_superuser=True)
+    assert all(user_can(superuser, capability) for capability in Capability)
