@@ -41,16 +41,19 @@ test: $(VENV)/.installed translations
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	@# bandit reports findings on stdout; stderr only repeats which nosec marks it saw.
 	$(BIN)/bandit -q -c pyproject.toml -r . 2>/dev/null
+	$(BIN)/python .ci/dependency_audit.py
 	$(BIN)/pytest
 
 serve: setup
 	DJANGO_DEBUG=false $(BIN)/python manage.py collectstatic --noinput
 	DJANGO_DEBUG=false $(BIN)/gunicorn config.wsgi:application --bind $(HOST):$(PORT) --workers 3 --access-logfile -
 
-# Static security analysis; pip-audit also needs a vulnerability service (see docs/deployment.md).
+# Static security analysis and known vulnerabilities of the installed packages. Here
+# pip-audit must reach its vulnerability service (see docs/deployment.md).
 audit: $(VENV)/.installed
 	@# bandit reports findings on stdout; stderr only repeats which nosec marks it saw.
 	$(BIN)/bandit -q -c pyproject.toml -r . 2>/dev/null
+	$(BIN)/python .ci/dependency_audit.py --require-service
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

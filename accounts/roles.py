@@ -83,10 +83,10 @@ def permission_name(capability: Capability) -> str:
 def user_can(user, capability: Capability) -> bool:
     """Return whether `user` has `capability` through one of their roles.
 
-    Read from ROLE_CAPABILITIES and the user's role groups (one query per request), not
-    from Django's permission tables (two more queries): the groups' permissions are a copy
-    of the table that `role_groups_sync` restores after every migration, and a capability
-    is never granted to one user alone. Superusers hold every capability.
+    Reads ROLE_CAPABILITIES and the user's role groups (one query per request) instead of
+    Django's permission tables (two more queries). The groups' permissions are a copy of
+    that table, restored by `role_groups_sync` after every migration, and no capability is
+    granted to one user alone. Superusers have every capability.
     """
     if user is None or not user.is_authenticated or not user.is_active:
         return False

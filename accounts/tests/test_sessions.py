@@ -23,7 +23,7 @@ def stored_expiry(client):
     return Session.objects.get(session_key=key).expire_date
 
 
-def test_a_request_pushes_the_expiry_back_once_per_refresh_interval(client, make_user):
+def test_session_written_once_per_refresh_interval(client, make_user):
     client.force_login(make_user(Role.LEGAL_PROFESSIONAL))
     assert session_writes(client) == 1
     first_expiry = stored_expiry(client)
@@ -31,7 +31,7 @@ def test_a_request_pushes_the_expiry_back_once_per_refresh_interval(client, make
     assert stored_expiry(client) == first_expiry
 
 
-def test_a_request_after_the_interval_pushes_the_expiry_back(client, make_user):
+def test_session_expiry_pushed_back_after_interval(client, make_user):
     client.force_login(make_user(Role.LEGAL_PROFESSIONAL))
     session_writes(client)
     session = client.session
@@ -43,7 +43,7 @@ def test_a_request_after_the_interval_pushes_the_expiry_back(client, make_user):
     assert stored_expiry(client) > before
 
 
-def test_an_idle_session_ends_after_the_cookie_age(client, make_user, settings):
+def test_session_idle_past_cookie_age_ends(client, make_user, settings):
     settings.SESSION_COOKIE_AGE = 1
     client.force_login(make_user(Role.LEGAL_PROFESSIONAL))
     Session.objects.update(expire_date="2000-01-01T00:00:00Z")
@@ -52,7 +52,7 @@ def test_an_idle_session_ends_after_the_cookie_age(client, make_user, settings):
     assert "/sign-in/" in response["Location"]
 
 
-def test_an_anonymous_visitor_gets_no_session(client):
+def test_session_not_created_for_anonymous_visitor(client):
     assert session_writes(client) == 0
     assert settings.SESSION_COOKIE_NAME not in client.cookies
     assert not Session.objects.exists()

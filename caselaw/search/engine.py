@@ -354,9 +354,9 @@ def _planner_rows(cursor, where: str, params: list) -> float:
 def _counts(cursor, parsed: ParsedQuery, where: str, params: list):
     """Return (total, facets, estimated): exact counts when affordable, else from the sample.
 
-    Filters without words: the planner's estimate, from the column statistics, is close
-    enough to skip the sample when it expects far fewer matches than EXACT_FACETS_LIMIT.
-    Words: the sample itself decides, because word statistics are coarse.
+    For filters without words, the planner's estimate (from the column statistics) is
+    close enough to skip the sample when it is far below EXACT_FACETS_LIMIT. For words,
+    the sample decides, because the planner's word statistics are coarse.
     """
     if parsed.tsquery is None and _planner_rows(cursor, where, params) < EXACT_FACETS_LIMIT / 2:
         cursor.execute(*facets_sql(parsed, where, params, sample=False))
