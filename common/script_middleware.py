@@ -42,4 +42,8 @@ class SerbianLatinScriptMiddleware:
         html = response.content.decode(charset)
         if has_cyrillic(html.replace(KEPT_WORDS[0], "")):
             response.content = latinise_html(html).encode(charset)
+            # CommonMiddleware, which runs first on the way out, set the length of the
+            # Cyrillic page. A stale length makes browsers wait for bytes that never come.
+            if response.has_header("Content-Length"):
+                response.headers["Content-Length"] = str(len(response.content))
         return response

@@ -24,3 +24,11 @@ def test_serbian_latin_page_shows_stored_cyrillic_in_latin(client_for):
 def test_serbian_cyrillic_page_is_untouched(client_for):
     page = client_for(Role.LEGAL_PROFESSIONAL).get("/sr/accounts/profile/").content.decode()
     assert "Канцеларија главног државног тужиоца" in page
+
+
+def test_serbian_latin_page_declares_its_new_length(client):
+    # A Cyrillic query is echoed in the page, which becomes shorter once in Latin.
+    response = client.get("/sr-latn/caselaw/", {"q": "трговина људима"})
+    assert response.status_code == 200
+    assert "trgovina ljudima" in response.content.decode()
+    assert int(response["Content-Length"]) == len(response.content)
