@@ -153,17 +153,23 @@ def snippet(
         )
         window_start = max(0, hits[best][0] - width // 4)
     hit_starts = {start for start, _ in hits}
+    # The window runs from its first word to the end of its last; only the marked words
+    # split it, so the text is escaped in a few pieces rather than word by word.
     parts: list[str] = ["… " if window_start > 0 else ""]
-    cursor = None
+    first = cursor = None
     for count, match in enumerate(WORD_RE.finditer(scanned, window_start), start=1):
         start, end = match.span()
-        if cursor is not None:
+        if first is None:
+            first = cursor = start
+        if start in hit_starts:
             parts.append(escape(scanned[cursor:start]))
-        word = escape(match.group())
-        parts.append(f"<mark>{word}</mark>" if start in hit_starts else word)
-        cursor = end
+            parts.append(f"<mark>{escape(match.group())}</mark>")
+            cursor = end
         if count >= words:
             break
-    if cursor is not None and cursor < len(text.rstrip()):
+    if first is None:
+        return mark_safe("".join(parts))  # noqa: S308  # nosec B308 B703 - constant text
+    parts.append(escape(scanned[cursor:end]))
+    if end < len(text.rstrip()):
         parts.append(" …")
     return mark_safe("".join(parts))  # noqa: S308  # nosec B308 B703 - text escaped above

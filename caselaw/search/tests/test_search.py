@@ -1,7 +1,11 @@
 """Search behaviour: matching across languages, scripts, diacritics and inflection."""
 
+from html import unescape
+
 import pytest
 from django.db import connection
+from hypothesis import given
+from hypothesis import strategies as st
 
 from caselaw.search import engine
 from caselaw.search.models import SearchDocument
@@ -282,6 +286,29 @@ def test_snippet_skips_stem_inside_word():
 
     assert "<mark>Antitrafikim</mark>" not in html
     assert "<mark>trafikim</mark>" in html
+
+
+SNIPPET_WORDS = ["trafikimit", "çështje", "<b>", "a&b", "Đorđević", "žrtvama", "victim", "V1"]
+
+
+@given(
+    words=st.lists(st.sampled_from(SNIPPET_WORDS), max_size=80),
+    separators=st.lists(st.sampled_from([" ", ", ", ".\n", "  "]), min_size=1),
+    query=st.sampled_from(["trafikimi", "ceshtje", "victim b", "Djordjevic žrtva"]),
+)
+def test_snippet_is_escaped_window_of_text(words, separators, query):
+    from caselaw.search.highlight import snippet
+    from caselaw.search.query import parse
+
+    text = "".join(word + separators[i % len(separators)] for i, word in enumerate(words))
+    parsed = parse(query)
+
+    html = str(snippet(text, "sq", parsed.lexemes, parsed.prefixes))
+
+    plain = html.replace("<mark>", "").replace("</mark>", "").removeprefix("… ")
+    plain = plain.removesuffix(" …")
+    assert "<b>" not in html
+    assert unescape(plain) in text
 
 
 def test_cached_phrase_matches_keep_visibility(make_judgment):
