@@ -153,7 +153,7 @@ def snippet(
         )
         window_start = max(0, hits[best][0] - width // 4)
     hit_starts = {start for start, _ in hits}
-    # The window runs from its first word to the end of its last; only the marked words
+    # The window runs from its first word to the end of its last. Only the marked words
     # split it, so the text is escaped in a few pieces rather than word by word.
     parts: list[str] = ["… " if window_start > 0 else ""]
     first = cursor = None
