@@ -41,6 +41,10 @@ class SearchBooleanFilter(django_filters.BooleanFilter):
     field_class = forms.NullBooleanField
 
 
+# The largest value of the integer columns that store vocabulary ids.
+MAX_ID = 2**31 - 1
+
+
 class IdListField(forms.Field):
     """A list of primary keys from repeated parameters (?court=1&court=2), without a query.
 
@@ -55,11 +59,16 @@ class IdListField(forms.Field):
             return []
         values = value if isinstance(value, list | tuple) else [value]
         try:
-            return [int(item) for item in values if str(item).strip()]
+            ids = [int(item) for item in values if str(item).strip()]
         except (TypeError, ValueError) as error:
             raise forms.ValidationError(
                 _("Enter identifiers as whole numbers."), code="invalid"
             ) from error
+        if any(not 0 < pk <= MAX_ID for pk in ids):
+            raise forms.ValidationError(
+                _("Enter identifiers from 1 to %(max)s."), code="invalid", params={"max": MAX_ID}
+            )
+        return ids
 
 
 class IdListFilter(django_filters.Filter):

@@ -271,6 +271,11 @@ def query_lexemes(word: str) -> tuple[str, ...]:
     """
     if is_stop_word(word):
         return ()
+    lowered = to_latin(word.lower())
+    if len(lowered) > MAX_WORD_LENGTH:
+        # Such words are never indexed (word_lexemes), so the query must find nothing
+        # rather than drop the word and find everything.
+        return (fold(lowered)[0][: MAX_WORD_LENGTH + 1],)
     lexemes: list[str] = []
     for language in INDEX_LANGUAGES:
         for lexeme in word_lexemes(word, language):

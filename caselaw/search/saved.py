@@ -41,8 +41,9 @@ class SavedSearchCreateView(CapabilityRequiredMixin, View):
     required_capability = Capability.SAVE_SEARCHES
 
     def post(self, request):
-        name = (request.POST.get("name") or "").strip()[:200] or _("Search")
-        query_string = (request.POST.get("query_string") or "")[:2000]
+        # PostgreSQL text cannot hold NUL characters.
+        name = (request.POST.get("name") or "").replace("\x00", "").strip()[:200] or _("Search")
+        query_string = (request.POST.get("query_string") or "").replace("\x00", "")[:2000]
         saved = SavedSearch(
             user=request.user,
             name=name,

@@ -47,6 +47,15 @@ def _page_number(value) -> int:
         return 1
 
 
+def _page_size(value) -> int:
+    """Return the requested page size, or the default one when it is missing or not positive."""
+    try:
+        size = int(value)
+    except (TypeError, ValueError):
+        return engine.PAGE_SIZE
+    return size if size > 0 else engine.PAGE_SIZE
+
+
 def run_search(request, data: QueryDict):
     """Apply the filters and the query of `data` for `request.user`; shared with the API.
 
@@ -67,7 +76,7 @@ def run_search(request, data: QueryDict):
         q=data.get("q", ""),
         ordering=data.get("ordering") or ("relevance" if data.get("q") else "-date"),
         page=_page_number(data.get("page")),
-        page_size=_page_number(data.get("page_size") or engine.PAGE_SIZE),
+        page_size=_page_size(data.get("page_size")),
     )
     return filterset, results
 

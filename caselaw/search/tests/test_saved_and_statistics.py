@@ -28,6 +28,19 @@ def test_saved_search_created_for_user(client_for, users, db):
     assert saved.alert is True
 
 
+def test_saved_search_drops_nul_characters(client_for, db):
+    client = client_for(Role.LEGAL_PROFESSIONAL)
+
+    response = client.post(
+        "/en/caselaw/saved-searches/new/", {"name": "a\x00b", "query_string": "q=x\x00y"}
+    )
+
+    assert response.status_code == 302
+    saved = SavedSearch.objects.get()
+    assert saved.name == "ab"
+    assert saved.query_string == "q=xy"
+
+
 def test_saved_search_needs_sign_in(client, db):
     response = client.post("/en/caselaw/saved-searches/new/", {"name": "x"})
 
@@ -52,6 +65,51 @@ def test_alert_mails_new_matching_judgment(users, make_judgment):
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [user.email]
     assert "Judgment" in mail.outbox[0].body
+
+
+def test_alert_failure_leaves_other_alerts_sent(users, make_judgment, monkeypatch):
+    from django.db import DatabaseError
+
+    from caselaw.search.management.commands import send_search_alerts
+
+    since = timezone.now() - datetime.timedelta(days=1)
+    for name in ("Broken", "Begging"):
+        SavedSearch.objects.create(
+            user=users[Role.LEGAL_PROFESSIONAL],
+            name=name,
+            query_string="q=begging",
+            alert=True,
+            last_alert_at=since,
+        )
+    make_judgment(text="Forced begging.", text_language="en", published_at=timezone.now())
+    real_alert = send_search_alerts.saved_search_alert
+
+    def failing_alert(*, saved, base_url):
+        if saved.name == "Broken":
+            raise DatabaseError("integer out of range")
+        return real_alert(saved=saved, base_url=base_url)
+
+    monkeypatch.setattr(send_search_alerts, "saved_search_alert", failing_alert)
+
+    call_command("send_search_alerts", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject.endswith(": Begging")
+
+
+def test_alert_with_out_of_range_filter_finds_nothing(users, make_judgment):
+    SavedSearch.objects.create(
+        user=users[Role.LEGAL_PROFESSIONAL],
+        name="Odd",
+        query_string="q=begging&provision=99999999999999999999",
+        alert=True,
+        last_alert_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    make_judgment(text="Forced begging.", text_language="en", published_at=timezone.now())
+
+    call_command("send_search_alerts", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert mail.outbox == []
 
 
 def test_alert_skips_judgments_the_user_cannot_read(users, make_judgment):

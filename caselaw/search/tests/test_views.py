@@ -113,6 +113,9 @@ def test_filters_combine(client, make_judgment, appeals_court, sexual_exploitati
         {"year_from": "x"},
         {"year_from": "99999999999999999999"},
         {"provision": ["1", "two"]},
+        {"provision": "99999999999999999999"},
+        {"exploitation_form": "99999999999999999999"},
+        {"means": "-1"},
         {"page": "-3"},
         {"page": "abc"},
         {"page": "100000"},
@@ -215,10 +218,45 @@ def test_api_search_returns_facets(client, public, restricted):
     assert body["facets"]["outcome"] == {"conviction": 1}
 
 
-def test_api_malformed_filter_is_400(client, public):
-    response = client.get(API_URL, {"q": "trafficking", "court": "abc"})
+@pytest.mark.parametrize(
+    "params",
+    [{"court": "abc"}, {"provision": "99999999999999999999"}, {"means": "99999999999999999999"}],
+)
+def test_api_malformed_filter_is_400(client, public, params):
+    response = client.get(API_URL, {"q": "trafficking", **params})
 
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("page_size", ["abc", "0", "-1", ""])
+def test_api_invalid_page_size_gives_default_page(client, make_judgment, page_size):
+    for _ in range(21):
+        make_judgment(text="Trafficking case.")
+
+    response = client.get(API_URL, {"q": "trafficking", "page_size": page_size})
+
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 20
+
+
+def test_search_for_an_unindexable_long_word_finds_nothing(client, public):
+    response = client.get(SEARCH_URL, {"q": "a" * 120})
+
+    assert response.status_code == 200
+    assert response.context["results"].total == 0
+
+
+def test_search_placeholder_keeps_its_quotes_escaped(client, db):
+    html = client.get(SEARCH_URL).content.decode()
+
+    assert 'placeholder="e.g. trafikim, &quot;forced labour&quot;, трговина људима"' in html
+
+
+def test_search_page_does_not_echo_nul_characters(client, public):
+    response = client.get(SEARCH_URL, {"q": "traff\x00icking"})
+
+    assert response.status_code == 200
+    assert "\x00" not in response.content.decode()
 
 
 def test_api_token_authentication_sees_restricted(client, users, restricted):

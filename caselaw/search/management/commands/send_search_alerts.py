@@ -1,9 +1,14 @@
 """E-mail each user the new judgments matching their saved searches with an alert."""
 
+import logging
+
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError, transaction
 
 from caselaw.search.models import SavedSearch
 from caselaw.search.saved import saved_search_alert
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -20,11 +25,21 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, base_url, **options):
-        sent = 0
+        sent = failed = 0
         searches = SavedSearch.objects.filter(alert=True, user__is_active=True).select_related(
             "user"
         )
         for saved in searches:
-            if saved_search_alert(saved=saved, base_url=base_url.rstrip("/")):
+            # One saved search that fails must not stop the alerts of everyone else.
+            try:
+                with transaction.atomic():
+                    listed = saved_search_alert(saved=saved, base_url=base_url.rstrip("/"))
+            except DatabaseError:
+                logger.exception("Alert for saved search %s failed", saved.pk)
+                failed += 1
+                continue
+            if listed:
                 sent += 1
-        self.stdout.write(f"Checked {searches.count()} saved searches, sent {sent} e-mails.")
+        self.stdout.write(
+            f"Checked {searches.count()} saved searches, sent {sent} e-mails, {failed} failed."
+        )
