@@ -1,9 +1,10 @@
-"""Cross-cutting middleware: request context for logs and a clean 503 when the database is down."""
+"""Cross-cutting middleware: request context for logs, a clean 503 when the database is down,
+and query strings without NUL characters."""
 
 import logging
 
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse, QueryDict
 from django.template.loader import render_to_string
 
 from common.logging import clear_request, set_request
@@ -51,3 +52,23 @@ def _is_connection_error(exception: Exception) -> bool:
     message = str(exception).lower()
     markers = ("connection", "server closed", "could not connect", "terminating", "shutting down")
     return isinstance(exception, InterfaceError) or any(marker in message for marker in markers)
+
+
+class StripNulCharactersMiddleware:
+    """Remove NUL characters from the query string's parameters.
+
+    No parameter may contain one, PostgreSQL text cannot store it, and pages that show a
+    parameter again would write it into their HTML.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
+            cleaned._mutable = False
+            request.GET = cleaned
+        return self.get_response(request)
