@@ -117,3 +117,10 @@ def test_password_reset_for_unknown_address_reveals_nothing(client):
     response = client.post("/en/accounts/password/reset/", {"email": "nobody@example.test"})
     assert response.status_code == 302
     assert mail.outbox == []
+
+
+def test_navigation_marks_only_the_closest_entry_active(client_for):
+    response = client_for(Role.CASELAW_EDITOR).get("/en/caselaw/editor/")
+
+    active = [str(item["label"]) for item in response.context["navigation_items"] if item["active"]]
+    assert active == ["Editing"]
