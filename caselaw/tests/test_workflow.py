@@ -236,3 +236,28 @@ def test_blocker_names_finding_kind(draft, editor):
     blockers = services.judgment_publication_blockers(draft)
 
     assert any(message.startswith("Unresolved finding: Phone number") for message in blockers)
+
+
+def test_dashboard_offers_the_next_step_of_each_status(client_for, judgments_by_access):
+    from django.urls import reverse
+
+    from accounts.roles import Role
+
+    html = client_for(Role.CASELAW_EDITOR).get(reverse("caselaw:editor_dashboard")).content.decode()
+    rows = {
+        name: next(
+            row
+            for row in html.split("<tr>")
+            if reverse("caselaw:judgment_update", args=[judgment.pk]) in row
+        )
+        for name, judgment in judgments_by_access.items()
+        if name in ("draft", "public", "withdrawn")
+    }
+
+    assert "Anonymise and publish" in rows["draft"]
+    assert "Withdraw" in rows["public"]
+    assert "Anonymise and publish" not in rows["public"]
+    assert (
+        reverse("caselaw:judgment_anonymise", args=[judgments_by_access["withdrawn"].pk])
+        not in (rows["withdrawn"])
+    )
