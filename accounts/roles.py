@@ -75,11 +75,6 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
 }
 
 
-def permission_name(capability: Capability) -> str:
-    """Return the `app_label.codename` string that `user.has_perm` expects."""
-    return f"accounts.{capability.value}"
-
-
 def user_can(user, capability: Capability) -> bool:
     """Return whether `user` has `capability` through one of their roles.
 

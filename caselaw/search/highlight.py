@@ -156,18 +156,18 @@ def snippet(
     # The window runs from its first word to the end of its last. Only the marked words
     # split it, so the text is escaped in a few pieces rather than word by word.
     parts: list[str] = ["… " if window_start > 0 else ""]
-    first = cursor = None
+    cursor = None
     for count, match in enumerate(WORD_RE.finditer(scanned, window_start), start=1):
         start, end = match.span()
-        if first is None:
-            first = cursor = start
+        if cursor is None:
+            cursor = start
         if start in hit_starts:
             parts.append(escape(scanned[cursor:start]))
             parts.append(f"<mark>{escape(match.group())}</mark>")
             cursor = end
         if count >= words:
             break
-    if first is None:
+    if cursor is None:
         return mark_safe("".join(parts))  # noqa: S308  # nosec B308 B703 - constant text
     parts.append(escape(scanned[cursor:end]))
     if end < len(text.rstrip()):

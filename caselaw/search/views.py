@@ -40,20 +40,13 @@ RESULT_FIELDS = (
 )
 
 
-def _page_number(value) -> int:
+def _positive_int(value, default: int) -> int:
+    """Return `value` as a positive whole number, or `default` when it is missing or invalid."""
     try:
-        return max(1, int(value))
+        number = int(value)
     except (TypeError, ValueError):
-        return 1
-
-
-def _page_size(value) -> int:
-    """Return the requested page size, or the default one when it is missing or not positive."""
-    try:
-        size = int(value)
-    except (TypeError, ValueError):
-        return engine.PAGE_SIZE
-    return size if size > 0 else engine.PAGE_SIZE
+        return default
+    return number if number > 0 else default
 
 
 def run_search(request, data: QueryDict):
@@ -75,8 +68,8 @@ def run_search(request, data: QueryDict):
         queryset,
         q=data.get("q", ""),
         ordering=data.get("ordering") or ("relevance" if data.get("q") else "-date"),
-        page=_page_number(data.get("page")),
-        page_size=_page_size(data.get("page_size")),
+        page=_positive_int(data.get("page"), 1),
+        page_size=_positive_int(data.get("page_size"), engine.PAGE_SIZE),
     )
     return filterset, results
 
