@@ -3,8 +3,8 @@
 
 pip-audit queries a vulnerability service (PyPI's JSON API) for each installed package.
 When the service returns data for none of them, pip-audit still prints "No known
-vulnerabilities found"; this script says instead that nothing was audited, and fails only
-with --require-service. Run by `make audit` and `make test`.
+vulnerabilities found". This script reports instead that nothing was audited, and fails
+only with --require-service. Run by `make audit` and `make test`.
 """
 
 import argparse

@@ -69,6 +69,7 @@ class StripNulCharactersMiddleware:
             cleaned = QueryDict(mutable=True)
             for key, values in request.GET.lists():
                 cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
+            # Read-only, as Django's own request.GET.
             cleaned._mutable = False
             request.GET = cleaned
         return self.get_response(request)

@@ -142,8 +142,8 @@ if REDIS_URL:
             "KEY_PREFIX": "thb",
         }
     }
-    # Sessions are read from Redis and written through to the database, so losing the
-    # cache signs nobody out.
+    # Sessions are read from Redis and written through to the database, so a cache flush
+    # does not end any session.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

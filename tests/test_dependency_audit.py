@@ -17,20 +17,21 @@ VULNERABLE = {
 }
 
 
-def test_a_known_vulnerability_fails_with_its_fixed_release():
+def test_verdict_vulnerability_fails_with_fix():
     status, lines = dependency_audit.verdict({"dependencies": [CLEAN, VULNERABLE]})
     assert status == 1
     assert "setuptools 65.5.0: PYSEC-2022-43012 (fixed in 65.5.1)" in lines
 
 
-def test_packages_audited_without_finding_pass():
+def test_verdict_clean_packages_pass():
     status, lines = dependency_audit.verdict({"dependencies": [CLEAN, SKIPPED]})
     assert status == 0
     assert lines == ["pip-audit: no known vulnerabilities in 1 packages (1 skipped)"]
 
 
-def test_an_audit_that_reached_no_service_is_reported_not_passed_silently():
+def test_verdict_unreached_service_is_reported():
     status, lines = dependency_audit.verdict({"dependencies": [SKIPPED]})
-    assert status == 0 and lines[0].startswith("WARNING: pip-audit audited none")
+    assert status == 0
+    assert lines[0].startswith("WARNING: pip-audit audited none")
     status, _ = dependency_audit.verdict({"dependencies": [SKIPPED]}, require_service=True)
     assert status == 2

@@ -88,7 +88,7 @@ class SearchDocument(models.Model):
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
         indexes = [
-            # One GIN index answers the words and the selective filters together
+            # One GIN index matches the words and the selective filters together
             # (btree_gin indexes the scalar columns), so a word with filters visits only
             # the rows that pass them all.
             GinIndex(fields=MATCH_INDEX_FIELDS, name="searchdoc_match_gin"),

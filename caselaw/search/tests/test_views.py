@@ -239,7 +239,7 @@ def test_api_invalid_page_size_gives_default_page(client, make_judgment, page_si
     assert len(response.json()["results"]) == 20
 
 
-def test_search_for_an_unindexable_long_word_finds_nothing(client, public):
+def test_search_unindexable_long_word_finds_nothing(client, public):
     response = client.get(SEARCH_URL, {"q": "a" * 120})
 
     assert response.status_code == 200
